@@ -1,0 +1,264 @@
+"""Throughput and memory of mahattat's temporal stage against dateparser.
+
+Usage::
+
+    .venv/bin/python bench/speed.py [--n 2000] [--sub 200] [--corpus PATH] [--repeat 2]
+
+Each system runs in its own freshly spawned process, so start-up time, baseline RSS
+and peak RSS (``ru_maxrss``) belong to that system alone. mahattat processes all
+``--n`` articles; dateparser (``search_dates(text, languages=["ar"])``, slow) only the
+first ``--sub`` of the same articles, and the two are compared on that subsample.
+Results go to ``bench/results/speed.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Any
+
+from common import (
+    DEFAULT_CORPUS,
+    Article,
+    load_articles,
+    machine_info,
+    peak_rss_mb,
+    rss_mb,
+    write_json,
+)
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+WARMUP_TEXT = "أعلنت الوزارة يوم الثلاثاء 1 مايو 2018 أن الاجتماع سيعقد الأسبوع المقبل."
+console = Console(width=None if sys.stdout.isatty() else 120)
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+    )
+
+
+@dataclass(slots=True)
+class Pass:
+    """Per-document wall seconds, CPU seconds and timex counts of one pass."""
+
+    wall: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
+    counts: list[int] = field(default_factory=list)
+
+
+def _timed_pass(label: str, docs: list[Article], run: Callable[[Article], int]) -> Pass:
+    out = Pass()
+    with _progress() as bar:
+        task = bar.add_task(label, total=len(docs))
+        for art in docs:
+            t0, c0 = time.perf_counter(), time.process_time()
+            out.counts.append(run(art))
+            out.cpu.append(time.process_time() - c0)
+            out.wall.append(time.perf_counter() - t0)
+            bar.advance(task)
+    return out
+
+
+def _rates(p: Pass, docs: list[Article], k: int) -> dict[str, Any]:
+    """Rates over the first ``k`` documents of a pass."""
+    wall, cpu, docs = p.wall[:k], sum(p.cpu[:k]), docs[:k]
+    chars = sum(len(a.text) for a in docs)
+    slowest = wall.index(max(wall))
+    return {
+        "docs": len(docs),
+        "chars": chars,
+        "wall_s": round(sum(wall), 4),
+        "cpu_s": round(cpu, 4),
+        "docs_per_s": round(len(docs) / sum(wall), 2),
+        "docs_per_cpu_s": round(len(docs) / cpu, 2),
+        "chars_per_s": round(chars / sum(wall)),
+        "ms_per_doc_p50": round(1000 * statistics.median(wall), 3),
+        "ms_per_doc_p95": round(1000 * statistics.quantiles(wall, n=20)[-1], 3),
+        "ms_per_doc_max": round(1000 * max(wall), 3),
+        "slowest_doc": {"id": docs[slowest].id, "chars": len(docs[slowest].text)},
+        "timexes_per_doc": round(statistics.fmean(p.counts[:k]), 3),
+    }
+
+
+def _measure(
+    label: str, docs: list[Article], run: Callable[[Article], int], repeat: int, sub: int
+) -> dict[str, Any]:
+    """The fastest of ``repeat`` passes over ``docs``: all of them and the subsample."""
+    passes = [_timed_pass(f"{label} {i + 1}/{repeat}", docs, run) for i in range(repeat)]
+    best = min(passes, key=lambda p: sum(p.wall))
+    return {
+        "pass_walls_s": [round(sum(p.wall), 4) for p in passes],
+        "all": _rates(best, docs, len(docs)),
+        "sub": _rates(best, docs, min(sub, len(docs))),
+    }
+
+
+def child_mahattat(corpus: str, n: int, sub: int, warmup: int, repeat: int) -> dict[str, Any]:
+    """Run in a fresh process: start-up, baseline RSS, all ``n`` docs, peak RSS."""
+    rss0 = rss_mb()
+    t0 = time.perf_counter()
+    from mahattat import extract
+
+    t_import = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    extract(WARMUP_TEXT, published="2018-05-01")
+    t_first = time.perf_counter() - t0
+    rss_base = rss_mb()
+    docs = load_articles(n, Path(corpus))
+    rss_corpus = rss_mb()
+    for art in docs[:warmup]:
+        extract(art.text, published=art.published)
+
+    def run(art: Article) -> int:
+        return len(extract(art.text, published=art.published).timexes)
+
+    measured = _measure("mahattat", docs, run, repeat, sub)
+    return {
+        "startup": {"import_s": round(t_import, 4), "first_call_s": round(t_first, 4)},
+        "rss_mb": {
+            "interpreter": round(rss0, 1),
+            "baseline_after_import": round(rss_base, 1),
+            "after_corpus_load": round(rss_corpus, 1),
+            "peak": round(peak_rss_mb(), 1),
+        },
+        **measured,
+    }
+
+
+def child_dateparser(corpus: str, sub: int, warmup: int, repeat: int) -> dict[str, Any]:
+    """Run in a fresh process: dateparser's ``search_dates`` on the first ``sub`` docs."""
+    rss0 = rss_mb()
+    t0 = time.perf_counter()
+    from dateparser.search import search_dates
+
+    t_import = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    search_dates(WARMUP_TEXT, languages=["ar"])
+    t_first = time.perf_counter() - t0
+    rss_base = rss_mb()
+    docs = load_articles(sub, Path(corpus))
+    errors: list[str] = []
+
+    def run(art: Article) -> int:
+        base = dt.datetime.fromisoformat(art.published).replace(tzinfo=None)
+        try:
+            found = search_dates(art.text, languages=["ar"], settings={"RELATIVE_BASE": base})
+        except Exception as exc:  # a peer's crash is data, not a bench failure
+            errors.append(type(exc).__name__)
+            return 0
+        return len(found or [])
+
+    for art in docs[:warmup]:
+        run(art)
+    errors.clear()  # NB: errors then accumulate over all passes
+    measured = _measure("dateparser", docs, run, repeat, sub)
+    return {
+        "startup": {"import_s": round(t_import, 4), "first_call_s": round(t_first, 4)},
+        "rss_mb": {
+            "interpreter": round(rss0, 1),
+            "baseline_after_import": round(rss_base, 1),
+            "peak": round(peak_rss_mb(), 1),
+        },
+        **measured,
+        "errors": len(errors),
+    }
+
+
+def in_child(fn: Callable[..., dict[str, Any]], *args: Any) -> dict[str, Any]:
+    """Call ``fn`` in a freshly spawned interpreter (own RSS, own imports)."""
+    with ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn")) as pool:
+        return pool.submit(fn, *args).result()
+
+
+def compare(m: dict[str, Any], d: dict[str, Any]) -> dict[str, Any]:
+    """mahattat / dateparser speed ratios on the same subsample (and vs mahattat's all N)."""
+    ms, ma, ds = m["sub"], m["all"], d["sub"]
+    return {
+        "subsample_docs": ds["docs"],
+        "ratio_wall_same_subsample": round(ms["docs_per_s"] / ds["docs_per_s"], 1),
+        "ratio_cpu_same_subsample": round(ms["docs_per_cpu_s"] / ds["docs_per_cpu_s"], 1),
+        "ratio_chars_per_s_all_n_vs_subsample": round(ma["chars_per_s"] / ds["chars_per_s"], 1),
+    }
+
+
+def print_summary(m: dict[str, Any], d: dict[str, Any], cmp: dict[str, Any]) -> None:
+    table = Table(title="mahattat vs dateparser (wall clock, best pass)")
+    cols = ("system", "docs", "docs/s", "docs/CPU-s", "chars/s", "p50 ms", "p95 ms", "timexes/doc")
+    for col in cols:
+        table.add_column(col, justify="right")
+    rows = [("mahattat (all N)", m["all"]), ("mahattat (subsample)", m["sub"])]
+    rows.append(("dateparser (subsample)", d["sub"]))
+    for name, r in rows:
+        table.add_row(
+            name, str(r["docs"]), f"{r['docs_per_s']:.1f}", f"{r['docs_per_cpu_s']:.1f}",
+            f"{r['chars_per_s']:,}", f"{r['ms_per_doc_p50']:.2f}", f"{r['ms_per_doc_p95']:.2f}",
+            f"{r['timexes_per_doc']:.2f}",
+        )  # fmt: skip
+    console.print(table)
+    ok_speed = cmp["ratio_wall_same_subsample"] >= 10
+    ok_mem = m["rss_mb"]["peak"] <= 400
+    console.print(
+        f"speed ratio mahattat/dateparser (same {cmp['subsample_docs']} docs): wall "
+        f"{cmp['ratio_wall_same_subsample']}x, CPU {cmp['ratio_cpu_same_subsample']}x  "
+        f"[bar >= 10x: {'PASS' if ok_speed else 'FAIL'}]\n"
+        f"start-up  mahattat: import {m['startup']['import_s']:.2f} s + first call "
+        f"{m['startup']['first_call_s']:.2f} s;  dateparser: import "
+        f"{d['startup']['import_s']:.2f} s + first call {d['startup']['first_call_s']:.2f} s\n"
+        f"RSS  mahattat: baseline {m['rss_mb']['baseline_after_import']} MB, peak "
+        f"{m['rss_mb']['peak']} MB [bar <= 400 MB: {'PASS' if ok_mem else 'FAIL'}];  "
+        f"dateparser: baseline {d['rss_mb']['baseline_after_import']} MB, "
+        f"peak {d['rss_mb']['peak']} MB",
+        markup=False,
+    )
+
+
+def parse_args() -> argparse.Namespace:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--n", type=int, default=2000, help="articles for mahattat")
+    p.add_argument("--sub", type=int, default=200, help="articles for dateparser")
+    p.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    p.add_argument("--warmup", type=int, default=5, help="docs run before timing")
+    p.add_argument("--repeat", type=int, default=2, help="mahattat passes; best is kept")
+    p.add_argument("--dp-repeat", type=int, default=1, help="dateparser passes")
+    p.add_argument("--out", default="speed.json", help="file name in bench/results/")
+    return p.parse_args()
+
+
+def main() -> None:
+    args = parse_args()
+    info = machine_info()
+    corpus = str(args.corpus)
+    m = in_child(child_mahattat, corpus, args.n, args.sub, args.warmup, args.repeat)
+    d = in_child(child_dateparser, corpus, args.sub, args.warmup, args.dp_repeat)
+    cmp = compare(m, d)
+    print_summary(m, d, cmp)
+    info["loadavg_end"] = [round(x, 2) for x in os.getloadavg()]
+    payload = {
+        "machine": info,
+        "params": {**vars(args), "corpus": corpus},
+        "mahattat": m,
+        "dateparser": d,
+        "comparison": cmp,
+        "notes": "dateparser given RELATIVE_BASE=published; timex counts are informative only.",
+    }
+    console.print(f"wrote {write_json(args.out, payload)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,285 @@
+"""The ``mahattat`` command: a thin shell over the Python API.
+
+Problems with the user's input end in one ``error: ...`` line on stderr and a nonzero
+exit (1 for the input, 2 for a bad option), never a traceback; ``note:`` and ``warning:``
+lines on stderr say what was assumed. Results go to stdout.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import os
+import sys
+from collections.abc import Callable, Iterator
+from typing import Annotated, Any, NoReturn
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from .eval.gold import GoldDoc, load_gold, load_predictions, pair, text_mismatches
+from .eval.timex import Error, Score, metrics, score_corpus
+from .io.formats import WRITERS, Writer, to_jsonl
+from .io.read import (
+    InputError,
+    Line,
+    count_lines,
+    doc_fields,
+    has_arabic,
+    iter_jsonl,
+    open_jsonl,
+    read_text,
+)
+from .pipeline import extract, parse_published
+from .records import Document
+
+app = typer.Typer(
+    name="mahattat",
+    help="Arabic news into dated event timelines.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_show_locals=False,  # locals would dump whole articles
+)
+eval_app = typer.Typer(help="Score mahattat against gold annotations.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+
+def _say(kind: str, message: str) -> None:
+    typer.echo(f"{kind}: {message}", err=True)
+
+
+def _fail(message: str, code: int = 1) -> NoReturn:
+    _say("error", message)
+    raise typer.Exit(code)
+
+
+def _check_published(value: str | None) -> str | None:
+    """``--published`` as an ISO date, or None when not given; exit 2 when invalid."""
+    if value is None:
+        return None
+    try:
+        return parse_published(value).isoformat()
+    except ValueError as e:
+        _fail(f"--published: {e}", 2)
+
+
+def _today(why: str) -> str:
+    today = dt.date.today().isoformat()
+    _say("warning", f"{why}; using today, {today}, as the publication date")
+    return today
+
+
+# --- extract -------------------------------------------------------------------------
+
+
+@app.command("extract")
+def extract_cmd(
+    source: Annotated[str, typer.Argument(metavar="FILE|-", help="Article text; - reads stdin.")],
+    published: Annotated[
+        str | None, typer.Option("--published", "-p", help="Publication date, e.g. 2020-09-09.")
+    ] = None,
+    doc_id: Annotated[str | None, typer.Option("--id", help="Document id for the output.")] = None,
+    fmt: Annotated[
+        str | None,
+        typer.Option("--format", "-f", help=f"{' | '.join(WRITERS)} (default json; jsonl with --jsonl)."),
+    ] = None,
+    jsonl: Annotated[
+        bool, typer.Option("--jsonl", help='Input is JSONL of {"id", "text", "published"}.')
+    ] = False,
+) -> None:
+    """Tag the temporal expressions of an article (or of each JSONL line)."""
+    fmt = fmt or ("jsonl" if jsonl else "json")
+    if fmt not in WRITERS:
+        _fail(f"unknown --format {fmt!r} (choose {', '.join(WRITERS)})", 2)
+    if jsonl and fmt != "jsonl":
+        _fail(f"--jsonl writes JSONL, one document a line; --format {fmt} is for one document", 2)
+    if jsonl and doc_id is not None:
+        _fail("--id names one document; with --jsonl each line carries its own id", 2)
+    default = _check_published(published)
+    try:
+        if jsonl:
+            _extract_jsonl(source, default)
+        else:
+            _extract_one(source, default, doc_id, WRITERS[fmt])
+    except InputError as e:
+        _fail(str(e))
+
+
+def _extract_one(source: str, published: str | None, doc_id: str | None, writer: Writer) -> None:
+    decoded = read_text(source)
+    if decoded.note:
+        _say("note", decoded.note)
+    if not decoded.has_arabic:
+        _say("note", f"{decoded.name} contains no Arabic letters: expect few or no timexes")
+    published = published or _today("no --published date given")
+    typer.echo(writer(extract(decoded.text, published, id=doc_id)))
+
+
+class _Batch:
+    """Tallies of a JSONL run and the publication-date fallback, warned about once."""
+
+    def __init__(self, name: str, published: str | None) -> None:
+        self.name, self.published = name, published
+        self.done = self.bad = self.no_arabic = 0
+
+    def fallback(self) -> str:
+        if self.published is None:
+            self.published = _today("a line has no \"published\" and no --published was given")
+        return self.published
+
+    def report(self, line: Line, message: str) -> None:
+        self.bad += 1
+        _say("error", f"{self.name} line {line.number}: {message}")
+
+    def document(self, line: Line) -> Document | None:
+        """The line's document, tagged; None (reported, counted) when it cannot be."""
+        if line.record is None:
+            return self.report(line, line.error or "unreadable")
+        try:
+            fields = doc_fields(line.record)
+            published = parse_published(fields.published or self.fallback()).isoformat()
+        except ValueError as e:
+            return self.report(line, str(e))
+        try:
+            doc = extract(fields.text, published, id=fields.id, title=fields.title)
+        except Exception as e:  # one failing document must not stop a batch
+            return self.report(line, f"tagging failed ({type(e).__name__}: {e})")
+        self.no_arabic += not has_arabic(fields.text)
+        return doc
+
+
+def _extract_jsonl(source: str, published: str | None) -> None:
+    batch = _Batch("<stdin>" if source == "-" else source, published)
+    stream = open_jsonl(source)
+    try:
+        with _progress(count_lines(source), "tagging") as advance:
+            for line in iter_jsonl(stream):
+                doc = batch.document(line)
+                if doc is not None:
+                    _emit(to_jsonl(doc))
+                    batch.done += 1
+                advance(line.number)
+    finally:
+        if stream is not sys.stdin.buffer:
+            stream.close()
+    if batch.no_arabic:
+        _say("note", f"{batch.no_arabic} document(s) contain no Arabic letters")
+    if batch.bad:
+        _fail(f"{batch.bad} of {batch.bad + batch.done} lines in {batch.name} were not tagged")
+    if not batch.done:
+        _fail(f"{batch.name} has no JSON lines")
+
+
+def _emit(line: str) -> None:
+    """Write one output line now (streaming); a closed pipe (``| head``) ends quietly."""
+    try:
+        sys.stdout.write(line + "\n")
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # Point stdout at /dev/null so the interpreter's final flush does not fail too.
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise typer.Exit(1) from None
+
+
+@contextlib.contextmanager
+def _progress(total: int | None, label: str) -> Iterator[Callable[[int], None]]:
+    """A progress bar on stderr when it is a terminal; yields ``advance(to)``."""
+    console = Console(stderr=True)
+    columns = (TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=console, disable=not console.is_terminal) as progress:
+        task = progress.add_task(label, total=total)
+        yield lambda to: progress.update(task, completed=to)
+
+
+# --- eval timex ----------------------------------------------------------------------
+
+
+@eval_app.command("timex")
+def eval_timex(
+    gold: Annotated[str, typer.Argument(help="*.gold.json, or JSONL of {id, dct, timexes}.")],
+    pred: Annotated[
+        str | None, typer.Option("--pred", help="mahattat JSON/JSONL output; default: run it.")
+    ] = None,
+    docs: Annotated[
+        str | None, typer.Option("--docs", help='JSONL of {"id", "text", "published"}.')
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the metrics as JSON.")] = False,
+    max_errors: Annotated[int, typer.Option("--max-errors", help="Errors to list.")] = 50,
+) -> None:
+    """Score temporal expressions against gold: spans, values and types (TempEval-3)."""
+    try:
+        golds = load_gold(gold, docs)
+        pairs, warnings = pair(golds, load_predictions(pred)) if pred else _tag_gold(golds)
+    except InputError as e:
+        _fail(str(e))
+    for g in golds:
+        for t in text_mismatches(g):
+            _say("warning", f"gold {g.id}: {t['text']!r} is not the text at {t['start']}-{t['end']}")
+    for w in warnings:
+        _say("warning", w)
+    score = score_corpus((g.id, g.timexes, p) for g, p in pairs)
+    if as_json:
+        typer.echo(json.dumps(_json_report(score, len(pairs)), ensure_ascii=False, indent=2))
+    else:
+        _print_report(score, len(pairs), max_errors)
+    if any(w.startswith("tagging failed") for w in warnings):
+        raise typer.Exit(1)
+
+
+def _tag_gold(golds: list[GoldDoc]) -> tuple[list[tuple[GoldDoc, list[Any]]], list[str]]:
+    """Run the tagger on each gold document's text; failures are warnings, not crashes."""
+    pairs, warnings = [], []
+    with _progress(len(golds) if len(golds) > 1 else None, "tagging") as advance:
+        for n, g in enumerate(golds, 1):
+            if g.text is None:
+                where = g.text_path or "--docs"
+                raise InputError(f"no text for gold document {g.id} (looked in {where})")
+            if g.dct is None:
+                raise InputError(f"no publication date for gold document {g.id}")
+            try:
+                timexes = extract(g.text, g.dct, id=g.id).as_dict()["timexes"]
+            except Exception as e:  # score the rest; say which document broke
+                warnings.append(f"tagging failed on {g.id} ({type(e).__name__}: {e})")
+                timexes = []
+            pairs.append((g, timexes))
+            advance(n)
+    return pairs, warnings
+
+
+def _json_report(score: Score, ndocs: int) -> dict[str, Any]:
+    errors = [{"kind": e.kind, "doc": e.doc, "gold": e.gold, "pred": e.pred} for e in score.errors]
+    return {"documents": ndocs, **metrics(score.counts), "errors": errors}
+
+
+def _print_report(score: Score, ndocs: int, max_errors: int) -> None:
+    console = Console(highlight=False)
+    m = metrics(score.counts)
+    c = m["counts"]
+    title = f"timex scores · {ndocs} document(s), {c['gold']} gold, {c['pred']} predicted"
+    table = Table("", "P", "R", "F1", title=title)
+    for label, key in (("strict span", "strict"), ("relaxed span", "relaxed"), ("value", "value")):
+        table.add_row(label, *(f"{x:.3f}" for x in m[key].values()))
+    table.add_row("value accuracy", "", "", f"{m['value_accuracy']:.3f}")
+    table.add_row("type accuracy", "", "", f"{m['type_accuracy']:.3f}")
+    console.print(table)
+    for e in score.errors[:max_errors]:
+        console.print(escape(_describe(e, show_doc=ndocs > 1)))
+    if len(score.errors) > max_errors:
+        console.print(f"… and {len(score.errors) - max_errors} more (--max-errors)")
+
+
+def _describe(e: Error, show_doc: bool) -> str:
+    def show(t: Any) -> str:
+        return " ".join(str(x) for x in (t.get("type"), t.get("value"), t.get("mod")) if x)
+
+    span = e.gold or e.pred or {}
+    head = f"{e.kind:<12} {e.doc + '  ' if show_doc and e.doc else ''}"
+    head += f"«{span.get('text', '')}» {span.get('start')}-{span.get('end')}"
+    if e.kind in ("missed", "spurious"):
+        return f"{head}  {show(span)}"
+    return f"{head}  gold {show(e.gold)}, got {show(e.pred)}"

@@ -1,0 +1,150 @@
+"""Loading gold timexes and predictions for ``mahattat eval timex``.
+
+Gold comes in two shapes:
+
+- one annotated document (``examples/*.gold.json``): ``{"document": "x.txt",
+  "publication_date": ..., "timexes": [...]}`` with ``x.txt`` beside it;
+- JSONL of ``{"id", "dct", "timexes"}``, the texts in a separate JSONL of
+  ``{"id", "text", "published"}`` (``--docs``), needed only to run the tagger.
+
+Predictions are mahattat's own JSON (one document) or JSONL output.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from ..io.read import InputError, doc_fields, read_text
+
+Record = dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class GoldDoc:
+    id: str | None
+    dct: str | None
+    timexes: tuple[Record, ...]
+    text: str | None = None  # what the tagger reads when no predictions are given
+    text_path: Path | None = None  # where the text was expected, for error messages
+
+
+def _records(source: str) -> list[tuple[int, Record]]:
+    """The JSON objects of a file: one whole-file object/list, else one per line."""
+    text = read_text(source).text
+    try:
+        whole = json.loads(text)
+    except json.JSONDecodeError:
+        return [(n, _line_object(source, n, line)) for n, line in _lines(text)]
+    items = whole if isinstance(whole, list) else [whole]
+    for i, item in enumerate(items, 1):
+        if not isinstance(item, dict):
+            raise InputError(f"{source}: item {i} is not a JSON object")
+    return list(enumerate(items, 1))
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    return [(n, line) for n, line in enumerate(text.split("\n"), 1) if line.strip()]
+
+
+def _line_object(source: str, number: int, line: str) -> Record:
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as e:
+        raise InputError(f"{source} line {number}: not valid JSON ({e.msg})") from None
+    if not isinstance(obj, dict):
+        raise InputError(f"{source} line {number}: not a JSON object")
+    return obj
+
+
+def _timexes(source: str, number: int, record: Record) -> tuple[Record, ...]:
+    timexes = record.get("timexes")
+    if not isinstance(timexes, list):
+        raise InputError(f'{source} line {number}: no "timexes" list')
+    for t in timexes:
+        if not isinstance(t, dict) or not {"start", "end", "value"} <= t.keys():
+            raise InputError(f"{source} line {number}: a timex lacks start, end or value")
+    return tuple(timexes)
+
+
+def load_gold(source: str, docs: str | None = None) -> list[GoldDoc]:
+    """Gold documents from either shape, with their texts where they can be found."""
+    records = _records(source)
+    if len(records) == 1 and "document" in records[0][1]:
+        return [_annotated_document(source, records[0][1])]
+    gold = [
+        GoldDoc(_id(r), r.get("dct") or r.get("published"), _timexes(source, n, r))
+        for n, r in records
+    ]
+    return _with_texts(gold, docs) if docs else gold
+
+
+def _id(record: Record) -> str | None:
+    value = record.get("id")
+    return None if value is None else str(value)
+
+
+def _annotated_document(source: str, record: Record) -> GoldDoc:
+    path = Path(source).parent / str(record["document"])
+    text = read_text(str(path)).text if path.is_file() else None
+    timexes = _timexes(source, 1, record)
+    return GoldDoc(
+        id=record.get("id") or path.stem,
+        dct=record.get("publication_date") or record.get("dct"),
+        timexes=timexes,
+        text=text,
+        text_path=path,
+    )
+
+
+def _with_texts(gold: list[GoldDoc], docs: str) -> list[GoldDoc]:
+    texts: dict[str | None, Record] = {}
+    for n, r in _records(docs):
+        try:
+            fields = doc_fields(r)
+        except ValueError as e:
+            raise InputError(f"{docs} line {n}: {e}") from None
+        texts[fields.id] = {"text": fields.text, "published": fields.published}
+    out = []
+    for g in gold:
+        found = texts.get(g.id, {})
+        out.append(replace(g, text=found.get("text"), dct=g.dct or found.get("published")))
+    return out
+
+
+def text_mismatches(doc: GoldDoc) -> list[Record]:
+    """Gold timexes whose ``text`` is not the document's text at their offsets."""
+    if doc.text is None:
+        return []
+    return [t for t in doc.timexes if "text" in t and doc.text[t["start"] : t["end"]] != t["text"]]
+
+
+def load_predictions(source: str) -> list[Record]:
+    """mahattat JSON or JSONL output: one record per document."""
+    records = [r for _, r in _records(source)]
+    for r in records:
+        if not isinstance(r.get("timexes"), list):
+            raise InputError(f'{source}: a document has no "timexes" list (not mahattat output?)')
+    return records
+
+
+def pair(gold: list[GoldDoc], preds: list[Record]) -> tuple[list[tuple[GoldDoc, list]], list[str]]:
+    """Each gold document with its predicted timexes, by id, and warnings on what did not pair.
+
+    A lone gold document and a lone prediction pair whatever their ids (``extract`` output
+    has no id unless ``--id`` was given).
+    """
+    if len(gold) == 1 and len(preds) == 1:
+        return [(gold[0], preds[0]["timexes"])], []
+    by_id = {_id(p): p for p in preds}
+    warnings = []
+    pairs = []
+    for g in gold:
+        p = by_id.pop(g.id, None)
+        if p is None:
+            warnings.append(f"no prediction for document {g.id}: scored as finding nothing")
+        pairs.append((g, p["timexes"] if p else []))
+    warnings += [f"prediction for {i} has no gold document: ignored" for i in by_id]
+    return pairs, warnings

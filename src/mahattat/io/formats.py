@@ -1,0 +1,108 @@
+"""Output formats: each writer is a plain function ``Document -> str``.
+
+``WRITERS`` maps a ``--format`` name to its writer; a new format is one function and one
+entry here.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from collections.abc import Callable
+from xml.sax.saxutils import escape, quoteattr
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from ..records import Document, Timex
+
+Writer = Callable[[Document], str]
+
+# Characters XML 1.0 forbids (scraped text has stray form feeds and the like).
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def to_json(doc: Document) -> str:
+    return json.dumps(doc.as_dict(), ensure_ascii=False, indent=2)
+
+
+def to_jsonl(doc: Document) -> str:
+    line = json.dumps(doc.as_dict(), ensure_ascii=False, separators=(",", ":"))
+    # JSON leaves U+2028/U+2029 raw; readers that split on Unicode line breaks would cut here.
+    return line.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+# --- TimeML --------------------------------------------------------------------------
+
+
+def _xml_text(text: str) -> str:
+    return escape(_XML_ILLEGAL.sub(" ", text))
+
+
+def _timex_attrs(t: Timex) -> str:
+    attrs = {"tid": t.id, "type": t.type, "value": t.value, "mod": t.mod}
+    if t.anchor:  # TIMEX3 anchors on another timex; the DCT is t0
+        attrs |= {"temporalFunction": "true", "anchorTimeID": "t0" if t.anchor == "dct" else t.anchor}
+    return " ".join(f"{k}={quoteattr(v)}" for k, v in attrs.items() if v is not None)
+
+
+def _inline_timexes(doc: Document) -> str:
+    parts, pos = [], 0
+    for t in sorted(doc.timexes, key=lambda t: (t.start, -t.end)):
+        if t.start < pos:
+            continue  # TIMEX3 tags cannot nest or cross: keep the outer, earlier one
+        parts.append(_xml_text(doc.text[pos : t.start]))
+        parts.append(f"<TIMEX3 {_timex_attrs(t)}>{_xml_text(doc.text[t.start : t.end])}</TIMEX3>")
+        pos = t.end
+    parts.append(_xml_text(doc.text[pos:]))
+    return "".join(parts)
+
+
+def to_timeml(doc: Document) -> str:
+    """TempEval-3 style TimeML: DCT, then the original text with inline TIMEX3 tags."""
+    dct = quoteattr(doc.published)
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>', "<TimeML>"]
+    if doc.id is not None:
+        lines.append(f"<DOCID>{_xml_text(doc.id)}</DOCID>")
+    lines.append(
+        f'<DCT><TIMEX3 tid="t0" type="DATE" value={dct} functionInDocument="CREATION_TIME">'
+        f"{_xml_text(doc.published)}</TIMEX3></DCT>"
+    )
+    if doc.title is not None:
+        lines.append(f"<TITLE>{_xml_text(doc.title)}</TITLE>")
+    lines += [f"<TEXT>{_inline_timexes(doc)}</TEXT>", "</TimeML>"]
+    return "\n".join(lines)
+
+
+# --- table ---------------------------------------------------------------------------
+
+
+def _repairs_line(doc: Document) -> Text:
+    if not doc.repairs:
+        return Text("repairs: none")
+    items = [f"{r.text} → {r.replacement} ({r.start}-{r.end})" for r in doc.repairs]
+    return Text(f"repairs ({len(items)}): " + "; ".join(items))
+
+
+def to_table(doc: Document, width: int = 120) -> str:
+    """A plain-text table of the timexes, then one line listing the repairs."""
+    title = f"{doc.id or 'document'} · published {doc.published} · {len(doc.timexes)} timexes"
+    table = Table("id", "text", "type", "value", "mod", "anchor", title=title)
+    for t in doc.timexes:
+        # Text(), not str: a cell string would be parsed as rich markup ("[...]").
+        cells = (t.id, t.text, t.type, t.value, t.mod or "", t.anchor or "")
+        table.add_row(*(Text(c) for c in cells))
+    console = Console(file=io.StringIO(), width=width, color_system=None, record=True)
+    console.print(table)
+    console.print(_repairs_line(doc))
+    return console.export_text().rstrip("\n")
+
+
+WRITERS: dict[str, Writer] = {
+    "json": to_json,
+    "jsonl": to_jsonl,
+    "timeml": to_timeml,
+    "table": to_table,
+}

@@ -1,0 +1,48 @@
+"""The pipeline: text -> repair -> sentences -> times, one ``Document`` out."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .records import Document
+from .text.normalize import normalize
+from .text.repair import find_repairs
+from .text.sentences import sentence_spans, split_sentences
+from .time import tag
+
+
+def parse_published(published: str | dt.date | dt.datetime | None) -> dt.date:
+    """The document creation time as a date; ``ValueError`` with a clear message."""
+    if published is None:
+        raise ValueError("no publication date given")
+    if isinstance(published, dt.datetime):
+        return published.date()
+    if isinstance(published, dt.date):
+        return published
+    try:
+        return dt.datetime.fromisoformat(published.strip().replace("Z", "+00:00")).date()
+    except ValueError:
+        raise ValueError(f"not an ISO date: {published!r} (expected e.g. 2020-09-09)") from None
+
+
+def extract(
+    text: str,
+    published: str | dt.date | dt.datetime | None,
+    *,
+    id: str | None = None,
+    title: str | None = None,
+) -> Document:
+    """Run the temporal pipeline on one article."""
+    dct = parse_published(published)
+    points, repairs = find_repairs(normalize(text))
+    view = normalize(text, points)
+    timexes = tag(view, dct, sentence_spans(view))
+    return Document(
+        text=text,
+        published=dct.isoformat(),
+        id=id,
+        title=title,
+        timexes=tuple(timexes),
+        repairs=tuple(repairs),
+        sentences=tuple(split_sentences(view)),
+    )

@@ -1,0 +1,151 @@
+"""A normalized view of a text for matching, with a map back to the original.
+
+Matching wants one spelling per word: no diacritics or tatweel, one alef, ``ى`` as ``ي``,
+``ة`` as ``ه``, ASCII digits, plain spaces, no bidi or zero-width marks, presentation
+forms decomposed. Output must point into what the user gave. ``View`` holds both: its
+``text`` is normalized, ``to_original`` maps any span of it back.
+
+The map is a sorted list of *edits* (original span -> replacement); between edits the
+view copies the original one to one. A diacritic is folded into the edit of the letter
+it sits on, so a span ending on that letter ends after its marks in the original.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+# Code points removed from the view: harakat, Quranic marks, tatweel, bidi and
+# zero-width controls, the BOM.
+_DELETE = (
+    "\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed\u0640"
+    "\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u00ad"
+)
+# Presentation forms: expanded with NFKC (one code point may become several).
+_EXPAND = "\ufb50-\ufdff\ufe70-\ufefc"
+
+_CLUSTER = regex.compile(f"[{_EXPAND}][{_DELETE}]*|[^{_DELETE}][{_DELETE}]+|[{_DELETE}]+")
+
+_ONE_TO_ONE = {
+    **{c: "ا" for c in "أإآٱ"},
+    "ى": "ي",
+    "ی": "ي",
+    "ک": "ك",
+    "ة": "ه",
+    "٫": ".",
+    "٬": ",",
+    **{chr(0x0660 + i): str(i) for i in range(10)},
+    **{chr(0x06F0 + i): str(i) for i in range(10)},
+    **{c: " " for c in "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
+       "\u2008\u2009\u200a\u202f\u205f\u3000\t\r\v\f"},
+}
+_TABLE = str.maketrans(_ONE_TO_ONE)
+
+
+def fold(s: str) -> str:
+    """Normalize a short string (a lexicon entry, a query) the way ``View`` does."""
+    return normalize(s).text
+
+
+@lru_cache(maxsize=4096)
+def _expand(ch: str) -> str:
+    out = unicodedata.normalize("NFKC", ch)
+    return regex.sub(f"[{_DELETE}]", "", out)
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    """``text`` for matching; ``to_original`` maps its spans to ``original``."""
+
+    original: str
+    text: str
+    # One entry per edit, in order: where it starts in the view and in the original,
+    # and how long it is in each.
+    _n_start: tuple[int, ...]
+    _o_start: tuple[int, ...]
+    _n_len: tuple[int, ...]
+    _o_len: tuple[int, ...]
+
+    def _locate(self, i: int) -> tuple[int, bool]:
+        k = bisect_right(self._n_start, i) - 1
+        return k, k >= 0 and i < self._n_start[k] + self._n_len[k]
+
+    def start_of(self, i: int) -> int:
+        """Original offset where view character ``i`` begins."""
+        k, inside = self._locate(i)
+        if k < 0:
+            return i
+        if inside:
+            return self._o_start[k]
+        return self._o_start[k] + self._o_len[k] + i - self._n_start[k] - self._n_len[k]
+
+    def end_of(self, i: int) -> int:
+        """Original offset just after view character ``i`` (and the marks on it)."""
+        k, inside = self._locate(i)
+        if k < 0:
+            return i + 1
+        if inside:
+            return self._o_start[k] + self._o_len[k]
+        return self._o_start[k] + self._o_len[k] + i - self._n_start[k] - self._n_len[k] + 1
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map the view span ``[start, end)`` to the original text."""
+        if end <= start:
+            p = self.start_of(start) if start < len(self.text) else len(self.original)
+            return p, p
+        return self.start_of(start), self.end_of(end - 1)
+
+    def original_span(self, start: int, end: int) -> tuple[int, int, str]:
+        s, e = self.to_original(start, end)
+        return s, e, self.original[s:e]
+
+
+def normalize(text: str, insertions: Iterable[int] = ()) -> View:
+    """Build the matching view of ``text``.
+
+    ``insertions`` are original offsets where a space is added to the view (the repair
+    stage's split points); they never land inside a letter's cluster of marks.
+    """
+    edits: list[tuple[int, int, str]] = []
+    for m in _CLUSTER.finditer(text):
+        head = m.group()[0]
+        if regex.match(f"[{_DELETE}]", head):
+            edits.append((m.start(), m.end(), ""))
+        elif regex.match(f"[{_EXPAND}]", head):
+            edits.append((m.start(), m.end(), _expand(head)))
+        else:
+            edits.append((m.start(), m.end(), head))
+    for p in insertions:
+        edits.append((p, p, " "))
+    edits.sort(key=lambda e: (e[0], e[1]))
+    return _build(text, edits)
+
+
+def _build(text: str, edits: list[tuple[int, int, str]]) -> View:
+    parts: list[str] = []
+    n_start: list[int] = []
+    o_start: list[int] = []
+    n_len: list[int] = []
+    o_len: list[int] = []
+    pos = 0  # original offset copied so far
+    npos = 0  # length of the view so far
+    for s, e, rep in edits:
+        if s < pos:  # an insertion inside an edit: keep the edit, drop the insertion
+            continue
+        parts.append(text[pos:s])
+        npos += s - pos
+        n_start.append(npos)
+        o_start.append(s)
+        n_len.append(len(rep))
+        o_len.append(e - s)
+        parts.append(rep)
+        npos += len(rep)
+        pos = e
+    parts.append(text[pos:])
+    view_text = "".join(parts).translate(_TABLE)
+    return View(text, view_text, tuple(n_start), tuple(o_start), tuple(n_len), tuple(o_len))

@@ -1,0 +1,89 @@
+"""Temporal expressions: find them on the normalized view, give each a TIMEX3 value.
+
+``tag(view, dct, sentences)`` runs every rule of ``data/time/rules.toml``, keeps the
+longest of overlapping matches, and anchors the values in text order (``anchor.py``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_right
+
+import regex
+
+from ..records import Timex
+from ..text.normalize import View
+from .anchor import Anchor, Context, resolve
+from .grammar import rules
+from .lexicon import classes
+from .readings import Piece, read
+
+_WORD = regex.compile(r"\p{L}+")
+# Clause edges: punctuation and quotes on both sides; a complementizer after the
+# expression opens a clause of its own ("announced in June that the US will...").
+_BEFORE_EDGE = regex.compile(r'[،,;:«»"()\[\]]')
+_AFTER_EDGE = regex.compile(r'[،,;:«»"()\[\]]|(?<!\p{L})(?:ان|انه|انها|بان)(?!\p{L})')
+
+
+def clause(text: str, start: int, end: int, sent: tuple[int, int]) -> str:
+    """The words around ``text[start:end]`` that share its clause."""
+    left = text[sent[0]:start]
+    cut = [m.end() for m in _BEFORE_EDGE.finditer(left)]
+    right = text[end:sent[1]]
+    stop = _AFTER_EDGE.search(right)
+    return left[cut[-1] if cut else 0:] + " " + right[: stop.start() if stop else len(right)]
+
+
+def find(text: str) -> list[Piece]:
+    """All non-overlapping expressions of a normalized text, in text order."""
+    candidates: list[tuple[int, int, int, list[Piece]]] = []
+    for rank, rule in enumerate(rules()):
+        for m in rule.pattern.finditer(text):
+            try:
+                pieces = read(rule, m)
+            except KeyError:  # a capture the lexicon cannot read: not an expression
+                continue
+            candidates.append((m.start("span"), m.end("span"), rank, pieces))
+    candidates.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
+    taken: list[tuple[int, int]] = []
+    chosen: list[Piece] = []
+    for start, end, _, pieces in candidates:
+        if any(start < e and s < end for s, e in taken):
+            continue
+        taken.append((start, end))
+        chosen.extend(pieces)
+    chosen.sort(key=lambda p: p[0])
+    return chosen
+
+
+def is_future(sentence: str) -> bool:
+    """Whether a sentence speaks of the future (a future particle or ``س`` + verb)."""
+    lex = classes()
+    markers, exceptions = lex["future_marker"], lex["future_prefix_exceptions"]
+    for w in _WORD.findall(sentence):
+        if w in markers:
+            return True
+        if len(w) >= 4 and w[0] == "س" and w[1] in "يتنا" and w not in exceptions:
+            return True
+    return False
+
+
+def tag(view: View, dct: dt.date, sentences: list[tuple[int, int]]) -> list[Timex]:
+    """Temporal expressions of a document, with values anchored in its narrative."""
+    starts = [s for s, _ in sentences] or [0]
+    spans = sentences or [(0, len(view.text))]
+    narrative: Anchor | None = None
+    out: list[Timex] = []
+    for start, end, reading in find(view.text):
+        sid = max(bisect_right(starts, start) - 1, 0)
+        future = is_future(clause(view.text, start, end, spans[sid]))
+        res = resolve(reading, Context(dct, sid, future, narrative))
+        if res is None:
+            continue
+        tid = f"t{len(out) + 1}"
+        o_start, o_end, text = view.original_span(start, end)
+        out.append(Timex(tid, o_start, o_end, text, reading.type, res.value, reading.mod, res.anchor))
+        if res.point is not None and reading.type == "DATE":
+            y, m, d = res.point
+            narrative = Anchor(y, m, d, reading.mod, tid, sid)
+    return out

@@ -1,0 +1,203 @@
+"""Anchoring: turn a ``Reading`` into a TIMEX3 value.
+
+A year-less date continues the story: it takes the year of the most recent calendar
+date a few sentences back, as long as that keeps the story moving forward (a chronology
+is told in order); otherwise it falls back on the publication date (DCT), in the past
+for past-tense reporting and in the future for future tense. Relative dates count from
+the DCT, except "after N years", which counts from the date its sentence gives.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+
+from hijridate import Gregorian, Hijri
+
+from .readings import Reading
+
+NARRATIVE_WINDOW = 4  # sentences a calendar date stays the story's anchor
+ROLLOVER_DAYS = 200  # a year-less date after the anchor may fall in the next year
+_MOD_MONTH = {"START": 1, "MID": 5, "END": 9}
+_MOD_DAY = {"START": 1, "MID": 10, "END": 20}
+_HOUR_SHIFT = {"AF": (1, 12), "EV": (1, 12), "NI": (6, 12)}  # hours in [lo, hi) get +12
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """A resolved calendar date that later expressions may continue."""
+
+    year: int
+    month: int | None
+    day: int | None
+    mod: str | None
+    tid: str
+    sentence: int
+
+    def start_key(self) -> tuple[int, int, int]:
+        if self.month is None:
+            return self.year, _MOD_MONTH.get(self.mod or "", 1), 1
+        return self.year, self.month, self.day or _MOD_DAY.get(self.mod or "", 1)
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    dct: dt.date
+    sentence: int
+    future: bool
+    narrative: Anchor | None  # most recent calendar date, any sentence
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    value: str
+    anchor: str | None  # "dct", a timex id, or None when absolute
+    point: tuple[int, int | None, int | None] | None  # (year, month, day) to anchor on
+
+
+def resolve(r: Reading, ctx: Context) -> Resolved | None:
+    """The value of a reading in its context; None if it names no real date."""
+    try:
+        if r.kind == "lit":
+            return Resolved(r.value or "", None, None)
+        if r.kind == "cal":
+            return _calendar(r, ctx)
+        if r.kind == "hijri":
+            return _hijri(r, ctx)
+        if r.kind == "weekday":
+            day = _weekday(r, ctx)
+            return Resolved(_with_time(day.isoformat(), r), "dct", (day.year, day.month, day.day))
+        return _relative(r, ctx)
+    except (ValueError, OverflowError):
+        return None  # 31 February, a Hijri year out of range: not a date
+
+
+def _calendar(r: Reading, ctx: Context) -> Resolved:
+    if r.year is not None:
+        if r.month and r.day:
+            dt.date(r.year, r.month, r.day)  # raises on 31 February
+        return Resolved(_format(r.year, r.month, r.day, r.sub), None, (r.year, r.month, r.day))
+    assert r.month is not None
+    year, label = _year_for(r.month, r.day, r, ctx)
+    if r.day:
+        dt.date(year, r.month, r.day)
+    return Resolved(_format(year, r.month, r.day), label, (year, r.month, r.day))
+
+
+def _year_for(month: int, day: int | None, r: Reading, ctx: Context) -> tuple[int, str]:
+    a = ctx.narrative
+    if r.direction is None and a is not None and ctx.sentence - a.sentence <= NARRATIVE_WINDOW:
+        start = a.start_key()
+        for year in (a.year, a.year + 1):
+            end = (year, month, day or 31)
+            if end < start:
+                continue
+            first = dt.date(year, month, day or 1)
+            if year == a.year or (first - dt.date(*start)).days <= ROLLOVER_DAYS:
+                return year, a.tid
+            break
+    return _dct_year(month, day, r.direction, ctx), "dct"
+
+
+def _dct_year(month: int, day: int | None, direction: int | None, ctx: Context) -> int:
+    d = ctx.dct
+    if direction == 0:
+        return d.year
+    if direction == -1:  # "last October": strictly before the current month/day
+        return d.year if (month, day or 0) < (d.month, d.day if day else 0) else d.year - 1
+    if direction == 1 or ctx.future:
+        return d.year if (month, day or 31) >= (d.month, d.day) else d.year + 1
+    return d.year if (month, day or 1) <= (d.month, d.day) else d.year - 1
+
+
+def _hijri(r: Reading, ctx: Context) -> Resolved:
+    year = r.year
+    label = None
+    if year is None:
+        label = "dct"
+        h = Gregorian(ctx.dct.year, ctx.dct.month, ctx.dct.day).to_hijri()
+        key, now = (r.month or h.month, r.day or 1), (h.month, h.day)
+        if ctx.future:
+            year = h.year if key >= now else h.year + 1
+        else:
+            year = h.year if key <= now else h.year - 1
+    if r.month is None:  # a whole Hijri year
+        first = Hijri(year, 1, 1).to_gregorian()
+        last = Hijri(year, 12, Hijri(year, 12, 1).month_length()).to_gregorian()
+        return Resolved(f"{first.isoformat()}/{last.isoformat()}", label, None)
+    if r.day:
+        g = Hijri(year, r.month, r.day).to_gregorian()
+        return Resolved(g.isoformat(), label, (g.year, g.month, g.day))
+    first = Hijri(year, r.month, 1).to_gregorian()
+    last = Hijri(year, r.month, Hijri(year, r.month, 1).month_length()).to_gregorian()
+    return Resolved(f"{first.isoformat()}/{last.isoformat()}", label, None)
+
+
+def _weekday(r: Reading, ctx: Context) -> dt.date:
+    assert r.weekday is not None
+    delta = r.weekday - ctx.dct.isoweekday()
+    if r.direction == -1:
+        return ctx.dct + dt.timedelta(days=delta - 7 if delta >= 0 else delta)
+    if r.direction == 1:
+        return ctx.dct + dt.timedelta(days=delta + 7 if delta <= 0 else delta)
+    if ctx.future:
+        return ctx.dct + dt.timedelta(days=delta % 7)
+    return ctx.dct - dt.timedelta(days=(-delta) % 7)
+
+
+def _relative(r: Reading, ctx: Context) -> Resolved:
+    a = ctx.narrative
+    if r.anaphoric and a is not None and a.sentence == ctx.sentence:
+        base, label = dt.date(a.year, a.month or 1, a.day or 1), a.tid
+    else:
+        base, label = ctx.dct, "dct"
+    n = int(r.offset)
+    unit = r.unit or "D"
+    if unit in ("H", "MIN", "S"):
+        step = {"H": 3600, "MIN": 60, "S": 1}[unit] * r.offset
+        t = dt.datetime.combine(base, dt.time()) + dt.timedelta(seconds=step)
+        return Resolved(t.strftime("%Y-%m-%dT%H:%M"), label, None)
+    if unit == "D":
+        day = base + dt.timedelta(days=n)
+        return Resolved(_with_time(day.isoformat(), r), label, (day.year, day.month, day.day))
+    if unit == "W":
+        iso = (base + dt.timedelta(weeks=n)).isocalendar()
+        return Resolved(f"{iso.year}-W{iso.week:02d}", label, None)
+    if unit == "M":
+        y, m = divmod(base.year * 12 + base.month - 1 + n, 12)
+        return Resolved(f"{y:04d}-{m + 1:02d}", label, (y, m + 1, None))
+    if unit == "Q":
+        y, q = divmod(base.year * 4 + (base.month - 1) // 3 + n, 4)
+        return Resolved(f"{y:04d}-Q{q + 1}", label, None)
+    if unit == "DE":
+        return Resolved(f"{base.year // 10 + n:03d}", label, None)
+    if unit == "CE":
+        return Resolved(f"{base.year // 100 + n:02d}", label, None)
+    year = base.year + n
+    return Resolved(_format(year, None, None, r.sub), label, (year, None, None))
+
+
+def _with_time(day: str, r: Reading) -> str:
+    if r.hour is not None:
+        hour = r.hour
+        lo, hi = _HOUR_SHIFT.get(r.part or "", (0, 0))
+        if lo <= hour < hi:
+            hour += 12
+        return f"{day}T{hour % 24:02d}:{r.minute or 0:02d}"
+    if r.part:
+        return f"{day}T{r.part}"
+    return day
+
+
+def _format(year: int, month: int | None, day: int | None, sub: str | None = None) -> str:
+    if sub:
+        return f"{year:04d}-{sub}"
+    out = f"{year:04d}"
+    if month:
+        out += f"-{month:02d}"
+        if day:
+            if day > calendar.monthrange(year, month)[1]:
+                raise ValueError("no such day")
+            out += f"-{day:02d}"
+    return out

@@ -1,0 +1,87 @@
+"""Compile ``rules.toml`` into regular expressions over the normalized view."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import regex
+
+from .lexicon import alternation
+
+_SPACE = "[ ]{1,3}"
+_DATE_SEP = "(?:[ ]{0,2}[,،][ ]{0,2}|[ ]{1,3})"
+_PLACEHOLDER = regex.compile(r"\{([a-z_]+)(?:-([a-z_]+))?(?::([a-z_0-9]+))?\}|\{([A-Z]+)(?::([a-z_0-9]+))?\}")
+
+# Built-in classes: numbers whose meaning is their digits.
+_BUILTIN = {
+    "DAY": r"(?:3[01]|[12]\d|0?[1-9])(?!\d)",
+    "MONTHNUM": r"(?:1[0-2]|0?[1-9])(?!\d)",
+    "YEAR": r"(?:1[6-9]\d\d|20\d\d|21\d\d)(?![\d.,]\d)",
+    "HYEAR": r"1[2-5]\d\d(?![\d.,]\d)",
+    "HOUR": r"(?:2[0-4]|[01]?\d)(?!\d)",
+    "MINUTE": r"[0-5]\d(?!\d)",
+    "NUM": r"\d{1,4}(?:\.\d+)?(?![\d,]\d)",
+}
+
+
+def _number() -> str:
+    word = alternation("cardinal")
+    return rf"(?:\d{{1,4}}(?:\.\d+)?(?![\d,]\d)|(?:{word})(?:[ ]{{1,3}}و[ ]?(?:{word})){{0,2}})"
+
+
+def _ordinal_day() -> str:
+    unit, ten = alternation("ordinal_unit"), alternation("ordinal_ten")
+    return (
+        rf"(?:(?:{unit})[ ]{{1,3}}و(?:{ten})|{alternation('ordinal_teen')}|(?:{ten})"
+        rf"|{alternation('ordinal')})"
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    name: str
+    resolver: str
+    pattern: regex.Pattern[str]
+    # group name -> lexicon class (or built-in) it captures
+    groups: dict[str, str]
+
+
+def _expand(template: str) -> tuple[str, dict[str, str]]:
+    groups: dict[str, str] = {}
+    pieces: list[str] = []
+
+    def sub(m: regex.Match[str]) -> str:
+        if m.group(4):
+            kind = m.group(4)
+            name = m.group(5) or kind.lower()
+            body = {"NUMBER": _number, "ORDDAY": _ordinal_day}.get(kind, lambda: _BUILTIN[kind])()
+        else:
+            kind, minus = m.group(1), m.group(2)
+            name = m.group(3) or kind
+            body = alternation(kind, minus)
+        groups[name] = kind
+        pieces.append(f"(?P<{name}>{body})")
+        return f"\x00{len(pieces) - 1}\x00"
+
+    marked = _PLACEHOLDER.sub(sub, template)
+    marked = marked.replace("_", _SPACE).replace("~", _DATE_SEP)
+    out = regex.sub(r"\x00(\d+)\x00", lambda m: pieces[int(m.group(1))], marked)
+    return out, groups
+
+
+def _wrap(body: str) -> str:
+    # Word boundaries, and a one-letter clitic that stays outside the span.
+    return rf"(?<![\p{{L}}\p{{N}}])(?:[وف]?[بلك]|[وف])?(?P<span>{body})(?![\p{{L}}\p{{N}}])"
+
+
+@cache
+def rules() -> tuple[Rule, ...]:
+    text = (resources.files("mahattat") / "data" / "time" / "rules.toml").read_text("utf-8")
+    out = []
+    for spec in tomllib.loads(text)["rule"]:
+        body, groups = _expand(spec["pattern"].strip())
+        out.append(Rule(spec["name"], spec["resolver"], regex.compile(_wrap(body)), groups))
+    return tuple(out)

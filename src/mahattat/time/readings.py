@@ -1,0 +1,235 @@
+"""Readings: what a matched expression means before it is anchored in time.
+
+A resolver turns a rule's match into one or more ``Reading``s. Resolvers know no Arabic:
+every word's meaning comes from the lexicon class the rule captured it with.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from .grammar import Rule
+from .lexicon import lookup
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A temporal expression's meaning, relative or absolute.
+
+    kind: ``cal`` a calendar date (year may be missing), ``rel`` ``offset`` units from an
+    anchor, ``weekday``, ``hijri``, ``lit`` a literal value (durations, sets, refs).
+    """
+
+    type: str
+    kind: str
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    unit: str | None = None
+    offset: float = 0
+    weekday: int | None = None
+    direction: int | None = None
+    part: str | None = None
+    hour: int | None = None
+    minute: int | None = None
+    value: str | None = None
+    mod: str | None = None
+    anaphoric: bool = False
+    sub: str | None = None  # Q1, H2, SU...: a part of the year
+
+
+Fields = dict[str, Any]
+Piece = tuple[int, int, Reading]  # view span and meaning
+
+
+def fields(rule: Rule, m: regex.Match[str]) -> Fields:
+    """Captured groups with their lexicon meanings (built-ins as numbers)."""
+    out: Fields = {}
+    for name, kind in rule.groups.items():
+        text = m.group(name)
+        if text is None:
+            continue
+        out[name] = _meaning(kind, text)
+    return out
+
+
+def _meaning(kind: str, text: str) -> Any:
+    if kind in ("DAY", "MONTHNUM", "YEAR", "HYEAR", "HOUR", "MINUTE"):
+        return int(text)
+    if kind in ("NUM", "NUMBER"):
+        return parse_number(text)
+    if kind == "ORDDAY":
+        return parse_ordinal(text)
+    return lookup(kind, text)
+
+
+def parse_number(text: str) -> float:
+    if text[0].isdigit():
+        return float(text)
+    total = 0.0
+    for part in regex.split(r"[ ]+و[ ]?", text):
+        total += lookup("cardinal", part)
+    return total
+
+
+def parse_ordinal(text: str) -> int:
+    parts = regex.split(r"[ ]+و", text)
+    if len(parts) == 2:
+        return lookup("ordinal_unit", parts[0]) + lookup("ordinal_ten", parts[1])
+    for cls in ("ordinal_teen", "ordinal_ten", "ordinal"):
+        try:
+            return lookup(cls, text)
+        except KeyError:
+            continue
+    raise KeyError(text)
+
+
+def _num(f: Fields) -> float:
+    if "unit_dual" in f:
+        return 2 + f.get("fraction", 0)
+    return f.get("number", 1) + f.get("fraction", 0)
+
+
+def _unit(f: Fields) -> str:
+    return f.get("unit") or f.get("unit_dual") or f.get("unit_singular_point") or "D"
+
+
+def date(f: Fields, span: tuple[int, int]) -> list[Piece]:
+    month = f.get("month2") or f.get("month") or f.get("monthnum")
+    day = f.get("day") or f.get("ordday")
+    direction = f.get("direction")
+    r = Reading("DATE", "cal", f.get("year"), month, day, mod=f.get("mod_point"), direction=direction)
+    return [(*span, r)]
+
+
+def year_pair(f: Fields, span: tuple[int, int], m: regex.Match[str]) -> list[Piece]:
+    return [
+        (m.start("first"), m.end("first"), Reading("DATE", "cal", f["year"])),
+        (m.start("second"), m.end("second"), Reading("DATE", "cal", f["year2"])),
+    ]
+
+
+def day_pair(f: Fields, span: tuple[int, int], m: regex.Match[str]) -> list[Piece]:
+    year, month = f.get("year"), f["month"]
+    return [
+        (m.start("first"), m.end("first"), Reading("DATE", "cal", year, month, f["day"])),
+        (m.start("second"), m.end("second"), Reading("DATE", "cal", year, month, f["day2"])),
+    ]
+
+
+def hijri(f: Fields, span: tuple[int, int]) -> list[Piece]:
+    day = f.get("day") or f.get("ordday")
+    r = Reading("DATE", "hijri", f.get("hyear"), f.get("hijri_month"), day, mod=f.get("mod_point"))
+    return [(*span, r)]
+
+
+def weekday(f: Fields, span: tuple[int, int]) -> list[Piece]:
+    return [(*span, Reading("DATE", "weekday", weekday=f["weekday"], direction=f.get("direction")))]
+
+
+def deictic(f: Fields, span: tuple[int, int]) -> list[Piece]:
+    return [(*span, Reading("DATE", "rel", unit="D", offset=f["deictic_day"]))]
+
+
+def relative(f: Fields, span: tuple[int, int]) -> list[Piece]:
+    mod = f.get("mod_point") or f.get("mod_amount")
+    if "before" in f:
+        r = Reading("DATE", "rel", unit=_unit(f), offset=-_num(f), mod=mod)
+    elif "after" in f:
+        # "after three years" continues the story unless "from now" pins it to today
+        r = Reading("DATE", "rel", unit=_unit(f), offset=_num(f), mod=mod,
+                    anaphoric="from_now" not in f)
+    else:
+        offset = f.get("direction", f.get("this", 0))
+        r = Reading("DATE", "rel", unit=f["unit_singular_point"], offset=offset, mod=mod)
+    return [(*span, r)]
+
+
+def ref(f: Fields, span: tuple[int, int]) -> list[Piece]:
+    return [(*span, Reading("DATE", "lit", value=f["ref"]))]
+
+
+def decade(f: Fields, span: tuple[int, int]) -> list[Piece]:
+    century = f.get("century")
+    if century is None:
+        century = 20 if f.get("direction") == 0 else 19
+    elif century > 19:
+        century -= 1  # "the twentieth century" is the 1900s
+    return [(*span, Reading("DATE", "lit", value=f"{century}{f['decade']}", mod=f.get("mod_point")))]
+
+
+def century(f: Fields, span: tuple[int, int]) -> list[Piece]:
+    if "century" in f:
+        return [(*span, Reading("DATE", "lit", value=f"{f['century'] - 1:02d}", mod=f.get("mod_point")))]
+    return [(*span, Reading("DATE", "rel", unit="CE", offset=f["direction"], mod=f.get("mod_point")))]
+
+
+def quarter(f: Fields, span: tuple[int, int]) -> list[Piece]:
+    sub = f"Q{f['quarter']}" if "quarter" in f else f"H{f['half']}"
+    if "year" in f:
+        return [(*span, Reading("DATE", "cal", f["year"], sub=sub))]
+    return [(*span, Reading("DATE", "rel", unit="Y", offset=f.get("direction", 0), sub=sub))]
+
+
+def season(f: Fields, span: tuple[int, int]) -> list[Piece]:
+    if "year" in f:
+        return [(*span, Reading("DATE", "cal", f["year"], sub=f["season"], mod=f.get("mod_point")))]
+    r = Reading("DATE", "rel", unit="Y", offset=f["direction"], sub=f["season"], mod=f.get("mod_point"))
+    return [(*span, r)]
+
+
+def time(f: Fields, span: tuple[int, int]) -> list[Piece]:
+    hour = f.get("hour", f.get("hour_word"))
+    minute = f.get("minute")
+    if minute is not None:
+        minute = int(minute)
+    elif "fraction" in f and hour is not None:
+        minute = round(f["fraction"] * 60)
+    part = f.get("part_of_day") or f.get("part_of_day_tonight")
+    if "weekday" in f:
+        return [(*span, Reading("TIME", "weekday", weekday=f["weekday"], part=part, hour=hour,
+                                minute=minute))]
+    offset = f.get("deictic_day", 0)
+    return [(*span, Reading("TIME", "rel", unit="D", offset=offset, part=part, hour=hour,
+                            minute=minute))]
+
+
+def duration(f: Fields, span: tuple[int, int]) -> list[Piece]:
+    mod = f.get("mod_amount")
+    if "unit_bare_plural" in f:
+        return [(*span, Reading("DURATION", "lit", value=_period("X", f["unit_bare_plural"]), mod=mod))]
+    return [(*span, Reading("DURATION", "lit", value=_period(_num(f), _unit(f)), mod=mod))]
+
+
+def set_(f: Fields, span: tuple[int, int]) -> list[Piece]:
+    if "weekday" in f:
+        return [(*span, Reading("SET", "lit", value=f"XXXX-WXX-{f['weekday']}"))]
+    return [(*span, Reading("SET", "lit", value=f["set_adverb"]))]
+
+
+def _period(n: float | str, unit: str) -> str:
+    if isinstance(n, float):
+        n = int(n) if n == int(n) else round(n, 2)
+    if unit in ("H", "MIN", "S"):
+        return f"PT{n}{'M' if unit == 'MIN' else unit}"
+    return f"P{n}{unit}"
+
+
+RESOLVERS: dict[str, Callable[..., list[Piece]]] = {
+    "date": date, "hijri": hijri, "weekday": weekday, "deictic": deictic, "relative": relative,
+    "ref": ref, "decade": decade, "century": century, "quarter": quarter, "season": season,
+    "time": time, "duration": duration, "set": set_,
+}
+PAIRED: dict[str, Callable[..., list[Piece]]] = {"year_pair": year_pair, "day_pair": day_pair}
+
+
+def read(rule: Rule, m: regex.Match[str]) -> list[Piece]:
+    f = fields(rule, m)
+    span = (m.start("span"), m.end("span"))
+    if rule.resolver in PAIRED:
+        return PAIRED[rule.resolver](f, span, m)
+    return RESOLVERS[rule.resolver](f, span)

@@ -85,7 +85,9 @@ def extract_cmd(
     doc_id: Annotated[str | None, typer.Option("--id", help="Document id for the output.")] = None,
     fmt: Annotated[
         str | None,
-        typer.Option("--format", "-f", help=f"{' | '.join(WRITERS)} (default json; jsonl with --jsonl)."),
+        typer.Option(
+            "--format", "-f", help=f"{' | '.join(WRITERS)} (default json; jsonl with --jsonl)."
+        ),
     ] = None,
     jsonl: Annotated[
         bool, typer.Option("--jsonl", help='Input is JSONL of {"id", "text", "published"}.')
@@ -128,7 +130,7 @@ class _Batch:
 
     def fallback(self) -> str:
         if self.published is None:
-            self.published = _today("a line has no \"published\" and no --published was given")
+            self.published = _today('a line has no "published" and no --published was given')
         return self.published
 
     def report(self, line: Line, message: str) -> None:
@@ -219,7 +221,9 @@ def eval_timex(
         _fail(str(e))
     for g in golds:
         for t in text_mismatches(g):
-            _say("warning", f"gold {g.id}: {t['text']!r} is not the text at {t['start']}-{t['end']}")
+            _say(
+                "warning", f"gold {g.id}: {t['text']!r} is not the text at {t['start']}-{t['end']}"
+            )
     for w in warnings:
         _say("warning", w)
     score = score_corpus((g.id, g.timexes, p) for g, p in pairs)
@@ -260,13 +264,15 @@ def _print_report(score: Score, ndocs: int, max_errors: int) -> None:
     console = Console(highlight=False)
     m = metrics(score.counts)
     c = m["counts"]
-    title = f"timex scores · {ndocs} document(s), {c['gold']} gold, {c['pred']} predicted"
-    table = Table("", "P", "R", "F1", title=title)
+    table = Table("", "P", "R", "F1", title="timex scores", title_justify="left")
     for label, key in (("strict span", "strict"), ("relaxed span", "relaxed"), ("value", "value")):
         table.add_row(label, *(f"{x:.3f}" for x in m[key].values()))
     table.add_row("value accuracy", "", "", f"{m['value_accuracy']:.3f}")
     table.add_row("type accuracy", "", "", f"{m['type_accuracy']:.3f}")
     console.print(table)
+    console.print(
+        f"{ndocs} document(s): {c['gold']} gold, {c['pred']} predicted, {c['relaxed']} matched"
+    )
     for e in score.errors[:max_errors]:
         console.print(escape(_describe(e, show_doc=ndocs > 1)))
     if len(score.errors) > max_errors:

@@ -115,7 +115,7 @@ def _errors(
             errors.append(Error("wrong value", doc, gold=g, pred=p))
         if g.get("type") != p.get("type"):
             errors.append(Error("wrong type", doc, gold=g, pred=p))
-    errors += [Error("spurious", doc, pred=p) for pi, p in enumerate(pred) if pi not in matched_pred]
+    errors += [Error("spurious", doc, pred=p) for i, p in enumerate(pred) if i not in matched_pred]
     errors.sort(key=lambda e: (e.gold or e.pred)["start"])
     return errors
 

@@ -44,7 +44,8 @@ def _xml_text(text: str) -> str:
 def _timex_attrs(t: Timex) -> str:
     attrs = {"tid": t.id, "type": t.type, "value": t.value, "mod": t.mod}
     if t.anchor:  # TIMEX3 anchors on another timex; the DCT is t0
-        attrs |= {"temporalFunction": "true", "anchorTimeID": "t0" if t.anchor == "dct" else t.anchor}
+        anchor = "t0" if t.anchor == "dct" else t.anchor
+        attrs |= {"temporalFunction": "true", "anchorTimeID": anchor}
     return " ".join(f"{k}={quoteattr(v)}" for k, v in attrs.items() if v is not None)
 
 
@@ -89,7 +90,7 @@ def _repairs_line(doc: Document) -> Text:
 def to_table(doc: Document, width: int = 120) -> str:
     """A plain-text table of the timexes, then one line listing the repairs."""
     title = f"{doc.id or 'document'} · published {doc.published} · {len(doc.timexes)} timexes"
-    table = Table("id", "text", "type", "value", "mod", "anchor", title=title)
+    table = Table("id", "text", "type", "value", "mod", "anchor", title=title, title_justify="left")
     for t in doc.timexes:
         # Text(), not str: a cell string would be parsed as rich markup ("[...]").
         cells = (t.id, t.text, t.type, t.value, t.mod or "", t.anchor or "")

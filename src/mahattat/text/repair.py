@@ -13,8 +13,10 @@ so that rare inflected forms are left alone. Thresholds live in
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -38,26 +40,31 @@ class _Config:
     min_token_len: int
     max_token_len: int
     min_piece_len: int
+    min_al_piece_len: int
     max_pieces: int
     min_piece_zipf: float
     margin: float
-    short_pieces: frozenset[str]
+    weak_piece_zipf: float
+    weak_margin: float
+    min_and_left_len: int
+    anchor_heads: frozenset[str]
+    months: frozenset[str]
     proclitics: tuple[str, ...]
     enclitics: tuple[str, ...]
     never_pieces: frozenset[str]
+    keep_prefixes: tuple[str, ...]
     protect: frozenset[str]
 
 
 @cache
 def _config() -> _Config:
-    raw = json.loads(resources.files("mahattat").joinpath("data/text/repair.json").read_text())
-    sets = {"short_pieces", "never_pieces", "protect"}
-    fields = {k: v for k, v in raw.items() if not k.startswith("_")}
-    for k in sets:
-        fields[k] = frozenset(_fold_key(w) for w in fields[k])
-    for k in ("proclitics", "enclitics"):
-        fields[k] = tuple(fields[k])
-    return _Config(**fields)
+    path = resources.files("mahattat").joinpath("data/text/repair.json")
+    raw = {k: v for k, v in json.loads(path.read_text("utf-8")).items() if k[0] != "_"}
+    for k in ("anchor_heads", "months", "never_pieces", "protect"):
+        raw[k] = frozenset(_fold_key(w) for w in raw[k])
+    for k in ("proclitics", "enclitics", "keep_prefixes"):
+        raw[k] = tuple(_fold_key(w) for w in raw[k])
+    return _Config(**raw)
 
 
 @cache
@@ -93,8 +100,7 @@ def find_repairs(view: View) -> tuple[list[int], list[Repair]]:
     points: list[int] = []
     repairs: list[Repair] = []
     for tok in _TOKEN.finditer(view.text):
-        cuts = _token_cuts(tok.group())
-        offsets = _offsets(view, tok.start(), cuts)
+        offsets = _offsets(view, tok.start(), _token_cuts(view, tok))
         if not offsets:
             continue
         s, e, original = view.original_span(tok.start(), tok.end())
@@ -108,14 +114,29 @@ def find_repairs(view: View) -> tuple[list[int], list[Repair]]:
     return points, repairs
 
 
-def _token_cuts(token: str) -> list[int]:
+def _token_cuts(view: View, tok: regex.Match[str]) -> list[int]:
     """Cut positions inside one view token: digit/letter seams, then glued words."""
+    token = tok.group()
     cuts = [m.start() for m in _DIGIT_LETTER.finditer(token)]
     cfg = _config()
+    zipf = _zipf()
     for run in _LETTERS.finditer(token):
-        if len(run.group()) >= cfg.min_token_len:
-            cuts.extend(run.start() + c for c in split_word(run.group()))
+        word = run.group()
+        if len(word) < cfg.min_token_len or zipf.get(word, 0.0) >= cfg.known_zipf:
+            continue  # the common case: a known word, one dict lookup
+        word = _with_ta_marbuta(view, tok.start() + run.start(), word)
+        cuts.extend(run.start() + c for c in split_word(word))
     return sorted(cuts)
+
+
+def _with_ta_marbuta(view: View, start: int, word: str) -> str:
+    """``word`` with the view's ``ه`` put back to ``ة`` where the original has it: a
+    ``ة`` inside a run can only end a glued word."""
+    chars = list(word)
+    for i, ch in enumerate(chars):
+        if ch == "ه" and view.original[view.start_of(start + i)] == "ة":
+            chars[i] = "ة"
+    return "".join(chars)
 
 
 def _offsets(view: View, start: int, cuts: list[int]) -> list[int]:
@@ -133,21 +154,23 @@ def _offsets(view: View, start: int, cuts: list[int]) -> list[int]:
 
 @lru_cache(maxsize=65536)
 def split_word(word: str) -> tuple[int, ...]:
-    """Cut positions splitting a folded Arabic letter run into words, or ``()``."""
+    """Cut positions splitting an Arabic letter run (view-folded, but with ``ة`` kept)
+    into words, or ``()`` to leave it whole."""
     cfg = _config()
-    zipf = _zipf()
+    key = word.replace("ة", "ه")
     if (
         len(word) > cfg.max_token_len
-        or zipf.get(word, 0.0) >= cfg.known_zipf
-        or word in cfg.protect
+        or key in cfg.protect
+        or key.startswith(cfg.keep_prefixes)
     ):
         return ()
-    need = max(cfg.min_piece_zipf, _whole_score(word, cfg, zipf) + cfg.margin)
-    best: tuple[float, tuple[int, ...]] = (_NEG, ())
+    zipf = _zipf()
+    whole = _whole_score(key, cfg, zipf)
+    floor = max(cfg.min_piece_zipf, whole + cfg.margin)
     for k in range(2, cfg.max_pieces + 1):
-        for cuts in _candidates(word, k, need, cfg, zipf):
-            pieces = [word[a:b] for a, b in zip((0, *cuts), (*cuts, len(word)), strict=True)]
-            score = min(_piece_score(p, i == 0, cfg, zipf) for i, p in enumerate(pieces))
+        best: tuple[float, tuple[int, ...]] = (_NEG, ())
+        for cuts in _candidates(word, k, floor, cfg, zipf):
+            score = _split_score(word, cuts, whole, cfg, zipf)
             if score > best[0]:
                 best = (score, cuts)
         if best[1]:  # fewer pieces win when they already explain the token
@@ -155,12 +178,14 @@ def split_word(word: str) -> tuple[int, ...]:
     return ()
 
 
-def _candidates(word: str, k: int, need: float, cfg: _Config, zipf: dict[str, float]):
-    """Cut tuples into ``k`` pieces whose every piece scores at least ``need``."""
+def _candidates(
+    word: str, k: int, floor: float, cfg: _Config, zipf: dict[str, float]
+) -> Iterator[tuple[int, ...]]:
+    """Cut tuples into ``k`` pieces, each piece scoring at least ``floor``."""
     n = len(word)
 
     def ok(a: int, b: int) -> bool:
-        return _piece_score(word[a:b], a == 0, cfg, zipf) >= need
+        return _piece_score(word[a:b], cfg, zipf) >= floor
 
     heads = [i for i in range(1, n) if ok(0, i)]
     if k == 2:
@@ -172,26 +197,65 @@ def _candidates(word: str, k: int, need: float, cfg: _Config, zipf: dict[str, fl
                 yield (i, j)
 
 
-def _piece_score(piece: str, first: bool, cfg: _Config, zipf: dict[str, float]) -> float:
+def _split_score(
+    word: str, cuts: tuple[int, ...], whole: float, cfg: _Config, zipf: dict[str, float]
+) -> float:
+    """The weakest piece's score, or -inf when a seam without a cue is not convincing."""
+    bounds = (0, *cuts, len(word))
+    pieces = [word[a:b] for a, b in itertools.pairwise(bounds)]
+    scores = [_piece_score(p, cfg, zipf) for p in pieces]
+    for i in range(len(cuts)):
+        left, right = pieces[i], pieces[i + 1]
+        if _strong_seam(left, right, cfg, zipf):
+            continue
+        if min(scores[i], scores[i + 1]) < max(cfg.weak_piece_zipf, whole + cfg.weak_margin):
+            return _NEG
+    return min(scores)
+
+
+def _strong_seam(left: str, right: str, cfg: _Config, zipf: dict[str, float]) -> bool:
+    """A visible cue that two words meet here."""
+    if left.endswith("ة") or right.startswith("ال"):
+        return True
+    lkey, rkey = left.replace("ة", "ه"), right.replace("ة", "ه")
+    if lkey in cfg.anchor_heads or lkey in cfg.months or rkey in cfg.months:
+        return True
+    # The conjunction: و + a known word, after a word long enough not to end in و itself
+    # (شعبولا, كوبولا are names).
+    return (
+        rkey[0] == "و"
+        and len(left) >= cfg.min_and_left_len
+        and _word_score(rkey[1:], cfg, zipf) >= cfg.min_piece_zipf
+    )
+
+
+def _piece_score(piece: str, cfg: _Config, zipf: dict[str, float]) -> float:
     """How word-like a piece is: its zipf, or that of the word after a leading ``و``."""
-    if piece in cfg.never_pieces:
-        return _NEG
-    if len(piece) < cfg.min_piece_len and piece not in cfg.short_pieces:
-        return _NEG
-    score = zipf.get(piece, 0.0)
-    if piece[0] == "و" and len(piece) > cfg.min_piece_len:
-        score = max(score, zipf.get(piece[1:], 0.0))
+    if "ة" in piece[:-1]:
+        return _NEG  # ة only ends a word
+    key = piece.replace("ة", "ه")
+    score = _word_score(key, cfg, zipf)
+    if key[0] == "و":
+        score = max(score, _word_score(key[1:], cfg, zipf))
     return score
 
 
-def _whole_score(word: str, cfg: _Config, zipf: dict[str, float]) -> float:
-    """Best zipf of the unsplit token, read bare or as clitics around a known word."""
-    best = zipf.get(word, 0.0)
-    heads = ["", *(p for p in cfg.proclitics if word.startswith(p))]
-    tails = ["", *(s for s in cfg.enclitics if word.endswith(s))]
+def _word_score(key: str, cfg: _Config, zipf: dict[str, float]) -> float:
+    if key in cfg.never_pieces or len(key) < cfg.min_piece_len:
+        return _NEG
+    if key.startswith("ال") and len(key) < cfg.min_al_piece_len:
+        return _NEG
+    return zipf.get(key, 0.0)
+
+
+def _whole_score(key: str, cfg: _Config, zipf: dict[str, float]) -> float:
+    """Best zipf of the unsplit token, read bare or as clitics around a known stem."""
+    best = zipf.get(key, 0.0)
+    heads = ["", *(p for p in cfg.proclitics if key.startswith(p))]
+    tails = ["", *(s for s in cfg.enclitics if key.endswith(s))]
     for h in heads:
         for t in tails:
-            stem = word[len(h) : len(word) - len(t)]
+            stem = key[len(h) : len(key) - len(t)]
             if len(stem) >= cfg.min_piece_len:
                 best = max(best, zipf.get(stem, 0.0))
     return best

@@ -148,7 +148,7 @@ def _weekday(r: Reading, ctx: Context) -> dt.date:
 
 def _relative(r: Reading, ctx: Context) -> Resolved:
     a = ctx.narrative
-    if r.anaphoric and a is not None and a.sentence == ctx.sentence:
+    if r.anaphoric and a is not None and ctx.sentence - a.sentence <= NARRATIVE_WINDOW:
         base, label = dt.date(a.year, a.month or 1, a.day or 1), a.tid
     else:
         base, label = ctx.dct, "dct"

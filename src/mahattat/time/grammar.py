@@ -11,7 +11,7 @@ import regex
 
 from .lexicon import alternation
 
-_SPACE = "[ ]{1,3}"
+_SPACE = "(?:[ ]{1,3})"
 _DATE_SEP = "(?:[ ]{0,2}[,،][ ]{0,2}|[ ]{1,3})"
 _PLACEHOLDER = regex.compile(r"\{([a-z_]+)(?:-([a-z_]+))?(?::([a-z_0-9]+))?\}|\{([A-Z]+)(?::([a-z_0-9]+))?\}")
 
@@ -45,12 +45,12 @@ class Rule:
     name: str
     resolver: str
     pattern: regex.Pattern[str]
-    # group name -> lexicon class (or built-in) it captures
-    groups: dict[str, str]
+    # group name -> the lexicon classes (or built-in) it may capture
+    groups: dict[str, tuple[str, ...]]
 
 
-def _expand(template: str) -> tuple[str, dict[str, str]]:
-    groups: dict[str, str] = {}
+def _expand(template: str) -> tuple[str, dict[str, tuple[str, ...]]]:
+    groups: dict[str, tuple[str, ...]] = {}
     pieces: list[str] = []
 
     def sub(m: regex.Match[str]) -> str:
@@ -62,7 +62,8 @@ def _expand(template: str) -> tuple[str, dict[str, str]]:
             kind, minus = m.group(1), m.group(2)
             name = m.group(3) or kind
             body = alternation(kind, minus)
-        groups[name] = kind
+        if kind not in groups.get(name, ()):
+            groups[name] = (*groups.get(name, ()), kind)
         pieces.append(f"(?P<{name}>{body})")
         return f"\x00{len(pieces) - 1}\x00"
 

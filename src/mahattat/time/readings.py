@@ -49,11 +49,17 @@ Piece = tuple[int, int, Reading]  # view span and meaning
 def fields(rule: Rule, m: regex.Match[str]) -> Fields:
     """Captured groups with their lexicon meanings (built-ins as numbers)."""
     out: Fields = {}
-    for name, kind in rule.groups.items():
+    for name, kinds in rule.groups.items():
         text = m.group(name)
         if text is None:
             continue
-        out[name] = _meaning(kind, text)
+        for kind in kinds:
+            try:
+                out[name] = _meaning(kind, text)
+                break
+            except KeyError:
+                if kind == kinds[-1]:
+                    raise
     return out
 
 
@@ -95,7 +101,10 @@ def _num(f: Fields) -> float:
 
 
 def _unit(f: Fields) -> str:
-    return f.get("unit") or f.get("unit_dual") or f.get("unit_singular_point") or "D"
+    for name in ("unit", "unit_dual", "unit_one", "unit_singular_point"):
+        if name in f:
+            return f[name]
+    return "D"
 
 
 def date(f: Fields, span: tuple[int, int]) -> list[Piece]:
@@ -133,6 +142,12 @@ def weekday(f: Fields, span: tuple[int, int]) -> list[Piece]:
 
 def deictic(f: Fields, span: tuple[int, int]) -> list[Piece]:
     return [(*span, Reading("DATE", "rel", unit="D", offset=f["deictic_day"]))]
+
+
+def anaphoric(f: Fields, span: tuple[int, int]) -> list[Piece]:
+    unit, offset = f["anaphoric_unit"]
+    r = Reading("DATE", "rel", unit=unit, offset=offset, mod=f.get("mod_point"), anaphoric=True)
+    return [(*span, r)]
 
 
 def relative(f: Fields, span: tuple[int, int]) -> list[Piece]:
@@ -194,8 +209,11 @@ def time(f: Fields, span: tuple[int, int]) -> list[Piece]:
         return [(*span, Reading("TIME", "weekday", weekday=f["weekday"], part=part, hour=hour,
                                 minute=minute))]
     offset = f.get("deictic_day", 0)
+    anaphoric = "anaphoric_unit" in f
+    if anaphoric:
+        offset = f["anaphoric_unit"][1]
     return [(*span, Reading("TIME", "rel", unit="D", offset=offset, part=part, hour=hour,
-                            minute=minute))]
+                            minute=minute, anaphoric=anaphoric))]
 
 
 def duration(f: Fields, span: tuple[int, int]) -> list[Piece]:
@@ -211,17 +229,31 @@ def set_(f: Fields, span: tuple[int, int]) -> list[Piece]:
     return [(*span, Reading("SET", "lit", value=f["set_adverb"]))]
 
 
+# A fraction of a unit in the next smaller unit: 3.5 years is P3Y6M.
+_SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60),
+            "MIN": ("S", 60), "DE": ("Y", 10), "CE": ("Y", 100)}
+_TIME_UNITS = ("H", "MIN", "S")
+
+
 def _period(n: float | str, unit: str) -> str:
-    if isinstance(n, float):
-        n = int(n) if n == int(n) else round(n, 2)
-    if unit in ("H", "MIN", "S"):
-        return f"PT{n}{'M' if unit == 'MIN' else unit}"
-    return f"P{n}{unit}"
+    """An ISO 8601 duration: ``P3Y``, ``P3Y6M``, ``PT1H30M``, ``PXY``."""
+    if isinstance(n, str):
+        return f"P{n}{unit}"
+    parts: list[tuple[int | float, str]] = [(int(n), unit)]
+    rest = n - int(n)
+    if rest and unit in _SMALLER:
+        small, per = _SMALLER[unit]
+        parts.append((round(rest * per), small))
+    elif rest:
+        parts[0] = (round(n, 2), unit)
+    date_part = "".join(f"{k}{u}" for k, u in parts if k and u not in _TIME_UNITS)
+    time_part = "".join(f"{k}{'M' if u == 'MIN' else u}" for k, u in parts if k and u in _TIME_UNITS)
+    return "P" + date_part + (f"T{time_part}" if time_part else "") if date_part or time_part else f"P0{unit}"
 
 
 RESOLVERS: dict[str, Callable[..., list[Piece]]] = {
     "date": date, "hijri": hijri, "weekday": weekday, "deictic": deictic, "relative": relative,
-    "ref": ref, "decade": decade, "century": century, "quarter": quarter, "season": season,
+    "ref": ref, "anaphoric": anaphoric, "decade": decade, "century": century, "quarter": quarter, "season": season,
     "time": time, "duration": duration, "set": set_,
 }
 PAIRED: dict[str, Callable[..., list[Piece]]] = {"year_pair": year_pair, "day_pair": day_pair}

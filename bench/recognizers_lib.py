@@ -1,0 +1,599 @@
+"""Scoring mahattat against Microsoft Recognizers-Text's Arabic date/time specs.
+
+The specs (MIT) are read at run time from ``/work/shared/eval/recognizers-text-arabic``;
+none of their sentences is copied into the repository. ``bench/recognizers.py`` is the
+command line; this module holds the logic so that tests can import it.
+
+Scope: the Extractor and Parser files of Date, DatePeriod, Duration, Time, TimePeriod and
+Holiday (12 files). Every case is run through ``extract(Input, published=<reference
+date>)``, the reference date being the date part of ``Context.ReferenceDateTime``, or
+2016-11-07 when a case has none (the default of the Recognizers test runner; TimeParser
+and all Extractor files have no context).
+
+Metrics
+-------
+1. Span recall (relaxed): an expected result counts as found when some predicted timex
+   shares at least one character with it. Strict recall (same start and end) is shown too.
+2. Value accuracy: over the expected results whose resolution is checked (the result has a
+   ``Value`` and the case's ``IgnoreResolution`` is absent or ``"false"``), the share for
+   which some overlapping predicted timex has an accepted value (rules below).
+3. Precision: predicted timexes overlapping at least one expected span, over all predicted
+   timexes. Each spec file annotates a single kind (the Duration files do not mark the
+   dates of the same sentence), so the expected spans of an input are pooled over the 12
+   files before this figure is computed: an input that appears in two files counts the
+   spans of both. Timexes that are right but belong to a kind no file annotates for that
+   input (e.g. a duration inside a DatePeriod case) still count as spurious.
+
+Value acceptance (each rule is applied to one overlapping predicted timex ``v``)
+--------------------------------------------------------------------------------
+The spec gives a ``Timex`` and, for the future and past readings, resolutions with
+``date``, ``time``, ``value``, ``duration`` (seconds) or ``startDate``/``endDate``
+(``startTime``/``endTime``). Our values are anchored TIMEX3 strings. ``v`` is accepted when
+its normalized form is in the set of acceptable values built as follows:
+
+* the ``Timex`` itself when it has no ``X`` and is not a range ``(a,b,d)``;
+* every ``date``/``value`` of either resolution (so an unanchored ``XXXX-XX-15`` accepts
+  the future ``2016-11-15`` and the past ``2016-10-15``, nothing else);
+* ``Timex`` patterns with unknown years (``XXXX-03``, ``XXXX-10-02``): the pattern with
+  the year of either resolution's date/startDate filled in;
+* a seasonal ``Timex`` without a year (``SU``, resolutions empty): ``YYYY-SU`` with YYYY
+  the reference year or the years just before and after it;
+* an interval ``[startDate, endDate)`` of either resolution becomes every TIMEX3 value that
+  denotes exactly that interval: a day, an ISO week ``2016-W46`` (Monday to Monday), a
+  weekend ``2016-W45-WE`` (Saturday to Monday), a month, a quarter ``2016-Q3``, a half
+  ``2016-H1``, a season is NOT derived (the spec gives no season interval), a year, a
+  decade ``197``, a century ``19``; and the interval written ``start/end`` with the end
+  exclusive or inclusive (the spec uses both conventions);
+* times: our ``2016-11-07T15:00``, ``T15:00``, ``T15`` and the spec's ``15:00:00``,
+  ``T15`` are all reduced to ``HH:MM:SS``. When the spec's value is a bare time of day
+  (the Time files carry no reference date), only the time of day is compared and our date
+  part is ignored; parts of the day compare as ``TMO``/``TAF``/``TEV``/``TNI``;
+* durations compare by meaning: both sides become (months, seconds) with Y = 12 months,
+  W = 7 days, D = 86400 s, so ``P2W`` = ``P14D``, ``PT0.5H`` = ``PT30M``,
+  ``P0.5Y`` = ``P6M``; years/months never equal days/seconds (``P1M`` != ``P30D``);
+* a range expected as one span (Timex ``(a,b,d)`` or start/end resolutions): accepted when
+  at least two predicted timexes overlap it and the first and the last of them (by
+  offset) equal the start and the end of the same reading; an endpoint may be written at
+  the granularity of the range's duration unit (``(2014-01-01,2018-01-01,P4Y)`` accepts
+  ``2014`` .. ``2018``), and time ranges compare times of day;
+* a range whose Timex carries a duration (``(2016-11-08,2016-11-11,P3D)`` for "the next 3
+  days") also accepts a DURATION with that duration: TIMEX3 annotates such spans as
+  durations.
+
+``mod`` is never compared: the spec has no mod. Nothing else is normalized: a date at a
+coarser or finer granularity than the spec's, a different year, or a different time fails.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+DATA_DIR = Path("/work/shared/eval/recognizers-text-arabic")
+KINDS = ("Date", "DatePeriod", "Duration", "Time", "TimePeriod", "Holiday")
+FILES = tuple(f"{k}{r}" for k in KINDS for r in ("Extractor", "Parser"))
+DEFAULT_REF = "2016-11-07T00:00:00"
+BAR_RECALL = 0.95
+BAR_VALUE = 0.85
+
+
+# --------------------------------------------------------------------------- data
+
+
+@dataclass(frozen=True, slots=True)
+class Expected:
+    start: int
+    end: int
+    text: str
+    type: str
+    timex: str | None
+    future: dict[str, str]
+    past: dict[str, str]
+    checked: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Case:
+    file: str
+    index: int
+    input: str
+    ref: dt.datetime
+    results: tuple[Expected, ...]
+
+    @property
+    def key(self) -> str:
+        return f"{self.file}#{self.index}"
+
+    @property
+    def digest(self) -> str:
+        return input_digest(self.input)
+
+
+@dataclass(frozen=True, slots=True)
+class Pred:
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+    mod: str | None = None
+
+
+def input_digest(text: str) -> str:
+    """A short fingerprint of a spec sentence (to pin notes to cases without copying)."""
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
+
+
+def parse_ref(raw: str | None) -> dt.datetime:
+    """``2017-09-27T17:25:49.8210454+08:00`` -> naive datetime (fraction, zone dropped)."""
+    text = (raw or DEFAULT_REF)[:19]
+    return dt.datetime.fromisoformat(text)
+
+
+def _expected(raw: dict[str, Any], checked_case: bool) -> Expected:
+    value = raw.get("Value") or None
+    start = int(raw["Start"])
+    return Expected(
+        start=start,
+        end=start + int(raw["Length"]),
+        text=raw["Text"],
+        type=raw["Type"],
+        timex=(value or {}).get("Timex"),
+        future=dict((value or {}).get("FutureResolution") or {}),
+        past=dict((value or {}).get("PastResolution") or {}),
+        checked=checked_case and value is not None,
+    )
+
+
+def load_file(name: str, data_dir: Path = DATA_DIR) -> list[Case]:
+    rows = json.loads((data_dir / f"{name}.json").read_text(encoding="utf-8-sig"))
+    cases = []
+    for i, row in enumerate(rows):
+        checked = str(row.get("IgnoreResolution", "false")).lower() != "true"
+        ref = parse_ref((row.get("Context") or {}).get("ReferenceDateTime"))
+        results = tuple(_expected(r, checked) for r in row.get("Results", []))
+        cases.append(Case(name, i, row["Input"], ref, results))
+    return cases
+
+
+def load_cases(files: Iterable[str] = FILES, data_dir: Path = DATA_DIR) -> list[Case]:
+    return [c for name in files for c in load_file(name, data_dir)]
+
+
+# --------------------------------------------------------------------------- families
+
+_AR_MONTHS = (
+    "يناير|فبراير|مارس|أبريل|ابريل|إبريل|مايو|يونيو|يوليو|أغسطس|اغسطس|سبتمبر|أكتوبر|اكتوبر"
+    "|نوفمبر|ديسمبر|كانون|شباط|آذار|نيسان|أيار|حزيران|تموز|آب|أيلول|تشرين|جانفي|فيفري"
+    "|أفريل|جوان|جويلية|أوت"
+)
+_HIJRI = "محرم|صفر|ربيع ال\\S+|جمادى ال\\S+|رجب|شعبان|رمضان|شوال|ذو القعدة|ذو الحجة"
+_WEEKDAYS = "الاثنين|الإثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت|الأحد|جمعة"
+_NUMWORDS = (
+    "واحد|اثنين|ثلاث|أربع|خمس|ست|سبع|ثمان|تسع|عشر|عشرين|ثلاثين|أربعين|خمسين|مائ|ألف"
+    "|الأول|الثاني|الثالث|الرابع|الخامس|السادس|السابع|الثامن|التاسع|العاشر|الحادي|الحادية"
+)
+
+_RANGE_WORDS = r"(^|\s)(إلى|حتى|بين)\s|\d\s*-\s*\d|(?<!\S)من\s.*\s(إلى|حتى)\s"
+
+# Ordered: the first matching rule names the family. (file kind, family, pattern)
+_RULES: tuple[tuple[str, str, str], ...] = (
+    ("Holiday", "holiday", r""),
+    ("TimePeriod", "time range: part of day", r"^(?!.*\d)(?!.*(الساعة|إلى|حتى|بين|-)).*"
+     r"(الصباح|الظهر|المساء|الأمسيات|الليل)"),
+    ("TimePeriod", "time range: clock", r""),
+    ("Time", "time: noon/midnight/lunch", r"^(?!.*\d)(?!.*(السابعة|الثامنة|الحادية|خمسة))"
+     r".*(منتصف|الظهر|الظهيرة|الغداء)"),
+    ("Time", "time: clock digits", r"\d"),
+    ("Time", "time: spelled-out", r""),
+    ("Duration", "duration: several units", r"\S+ و ?\S*(شهر|يوم|أيام|سنة|عام)|أسبوع واحد \S+"),
+    ("Duration", "duration: vague amount", r"بضع|عدة"),
+    ("Duration", "duration: whole unit", r"طوال|كامل"),
+    ("Duration", "duration: fraction", r"نصف|\d\.\d"),
+    ("Duration", "duration: digits", r"\d"),
+    ("Duration", "duration: dual/spelled/bare unit", r""),
+    ("DatePeriod", "period: hijri month", rf"^({_HIJRI})( \d+)?$"),
+    ("DatePeriod", "period: month", r"^\d{1,4}[./-]\d{1,4}$"),
+    ("DatePeriod", "period: weekend, rest of week/month/year", r"عطلة|نهاية (هذا )?(الأسبوع|الاسبوع|أسبوع)"
+     r"(?! المقبل)|بقية|باقي"),
+    ("DatePeriod", "period: early/mid/late", r"بداية|نهاية|أواخر|مطلع|منتصف|مبكر|لاحق"),
+    ("DatePeriod", "period: quarter", r"الربع"),
+    ("DatePeriod", "period: season", r"صيف|الصيف|الربيع|ربيع عام|الخريف|الشتاء"),
+    ("DatePeriod", "period: decade/century", r"ينيات|العقد|العقود|عقود|الألفين|^ألفين$"
+     r"|والعشرات"),
+    ("DatePeriod", "period: weekday range", rf"({_WEEKDAYS}).*({_RANGE_WORDS}|\sو)"),
+    ("DatePeriod", "period: day/month/year range", _RANGE_WORDS),
+    ("DatePeriod", "period: relative span (next/last N)", r"\d+ (أيام|الأشهر|أشهر|سنوات"
+     r"|أسابيع)|الأشهر|الأيام|الأسابيع|اليومين|(?<!\S)بعد يومين|آخر \d|اسبوعين"),
+    ("DatePeriod", "period: week", r"سبوع"),
+    ("DatePeriod", "period: month", rf"{_AR_MONTHS}|الشهر|^\d{{1,4}}[./-]\d{{1,4}}$"),
+    ("DatePeriod", "period: year", r""),
+    ("Date", "date: n-th weekday of month", rf"أول يوم|^({_WEEKDAYS}) (الأول|الثاني|الثالث"
+     r"|الخامس|السادس|العاشر)$"),
+    ("Date", "date: relative offset (N units ago/ahead)", r"(?<!\S)قبل (شهر|بضعة|\S*ين$)"
+     r"|(?<!\S)بعد (يوم|أسبوع)|من الآن|(?<!\S)قبل يوم|(?<!\S)بعد غد"),
+    ("Date", "date: day + month name", rf"{_AR_MONTHS}"),
+    ("Date", "date: weekday", rf"{_WEEKDAYS}"),
+    ("Date", "date: relative day word", r"اليوم|غد|أمس|الأمس|آخر يوم|الأخير|يومي"),
+    ("Date", "date: numeric", r"^\d+\s*[./-]\s*\d+|\d+/\d+"),
+    ("Date", "date: day of month (bare, or of a relative month)", r""),
+)
+
+
+def family(file: str, text: str) -> str:
+    """The expression family of an expected span (a coarse, rule-based label)."""
+    kind = file.removesuffix("Extractor").removesuffix("Parser")
+    for rule_kind, name, pattern in _RULES:
+        if rule_kind == kind and re.search(pattern, text):
+            return name
+    return f"{kind.lower()}: other"
+
+
+def spelled_numbers(text: str) -> bool:
+    """Whether a span carries a number written in words (a lexicon need)."""
+    return bool(re.search(_NUMWORDS, text)) and not re.search(r"\d", text)
+
+
+# --------------------------------------------------------------------------- values
+
+_TIME_RE = re.compile(r"T?(\d{1,2})(?::(\d{2}))?(?::(\d{2}))?$")
+_POD = ("MO", "AF", "EV", "NI", "DT", "MI")
+_DUR_RE = re.compile(r"P(?:([\d.]+)Y)?(?:([\d.]+)M)?(?:([\d.]+)W)?(?:([\d.]+)D)?"
+                     r"(?:T(?:([\d.]+)H)?(?:([\d.]+)M)?(?:([\d.]+)S)?)?$")
+
+
+def norm_time(text: str) -> str | None:
+    """``T15``, ``15:00``, ``T15:00:00`` -> ``15:00:00``; a part of day -> ``TMO``."""
+    text = text.strip()
+    if text.lstrip("T") in _POD:
+        return "T" + text.lstrip("T")
+    m = _TIME_RE.match(text)
+    if not m:
+        return None
+    h, mi, s = (int(g) if g else 0 for g in m.groups())
+    return f"{h:02d}:{mi:02d}:{s:02d}"
+
+
+def split_value(value: str) -> tuple[str, str | None]:
+    """A value into its date part and its normalized time of day (or ``None``)."""
+    value = value.strip().replace(" ", "T")
+    if "T" in value and not value.startswith("P"):
+        date, _, clock = value.partition("T")
+        return date, norm_time(clock)
+    return value, None
+
+
+def duration_key(value: str) -> tuple[Decimal, Decimal] | None:
+    """A TIMEX3 duration as (months, seconds); ``None`` when not a known-amount duration."""
+    m = _DUR_RE.match(value.strip())
+    if not m or value.strip() in ("P", "PT"):
+        return None
+    y, mo, w, d, h, mi, s = (Decimal(g) if g else Decimal(0) for g in m.groups())
+    return y * 12 + mo, ((w * 7 + d) * 24 + h) * 3600 + mi * 60 + s
+
+
+def _date(text: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+
+
+def interval_values(start: dt.date, end: dt.date, single_day: bool = True) -> set[str]:
+    """Every TIMEX3 value denoting exactly the interval [start, end).
+
+    ``single_day=False`` for the spec's two-ended ranges, whose end date may be inclusive
+    (``19-20 نوفمبر`` is given as 2016-11-19..2016-11-20): a single day must not pass.
+    """
+    out = {f"{start}/{end}", f"{start}/{end - dt.timedelta(days=1)}"}
+    days = (end - start).days
+    iso = start.isocalendar()
+    if days == 1 and single_day:
+        out.add(start.isoformat())
+    if days == 7 and start.weekday() == 0:
+        out.add(f"{iso.year}-W{iso.week:02d}")
+    if days == 2 and start.weekday() == 5:
+        out.add(f"{iso.year}-W{iso.week:02d}-WE")
+    if start.day == 1 and end.day == 1:
+        months = (end.year - start.year) * 12 + end.month - start.month
+        out |= _month_intervals(start, months)
+    return out
+
+
+def _month_intervals(start: dt.date, months: int) -> set[str]:
+    y, m = start.year, start.month
+    table = {
+        1: (True, f"{y:04d}-{m:02d}"),
+        3: (m % 3 == 1, f"{y:04d}-Q{(m + 2) // 3}"),
+        6: (m in (1, 7), f"{y:04d}-H{1 if m == 1 else 2}"),
+        12: (m == 1, f"{y:04d}"),
+        120: (m == 1 and y % 10 == 0, f"{y // 10:03d}"),
+        1200: (m == 1 and y % 100 == 0, f"{y // 100:02d}"),
+    }
+    ok, value = table.get(months, (False, ""))
+    return {value} if ok else set()
+
+
+@dataclass(slots=True)
+class Accept:
+    """What an expected result accepts (see the module docstring)."""
+
+    values: set[str] = field(default_factory=set)
+    times: set[str] = field(default_factory=set)  # bare times of day: date ignored
+    durations: set[tuple[Decimal, Decimal]] = field(default_factory=set)
+    ranges: list[tuple[str, str, str]] = field(default_factory=list)  # start, end, unit
+
+    def describe(self) -> str:
+        parts = sorted(self.values) + sorted(f"T{t}" for t in self.times)
+        parts += [f"P[{m}mo,{s}s]" for m, s in sorted(self.durations)]
+        parts += [f"{a}..{b}" for a, b, _ in self.ranges]
+        return " | ".join(parts)
+
+
+_RANGE_RE = re.compile(r"^\((.*?),(.*?),(P.*)\)$")
+
+
+def accept_for(exp: Expected, ref: dt.datetime) -> Accept:
+    acc = Accept()
+    timex = (exp.timex or "").strip()
+    _add_timex(acc, timex, ref)
+    for res in (exp.future, exp.past):
+        _add_resolution(acc, res, timex)
+    return acc
+
+
+def _add_single(acc: Accept, value: str) -> None:
+    if not value or "X" in value or value.startswith("0001-01-01"):
+        return
+    if value.startswith("P"):
+        key = duration_key(value)
+        if key is not None:
+            acc.durations.add(key)
+        return
+    date, clock = split_value(value)
+    if clock is not None and not date:
+        acc.times.add(clock)
+    elif clock is not None:
+        acc.values.add(f"{date}T{clock}")
+    else:
+        acc.values.add(date)
+
+
+def _add_timex(acc: Accept, timex: str, ref: dt.datetime) -> None:
+    m = _RANGE_RE.match(timex)
+    if m:
+        key = duration_key(m.group(3))
+        if key is not None:
+            acc.durations.add(key)
+        acc.ranges.append((m.group(1), m.group(2), _unit(m.group(3))))
+        return
+    if re.fullmatch(r"(SP|SU|FA|WI)", timex):
+        acc.values |= {f"{ref.year + d}-{timex}" for d in (-1, 0, 1)}
+        return
+    _add_single(acc, timex)
+
+
+def _unit(duration: str) -> str:
+    """The coarsest unit of a range's duration: Y, M or D (W and D count as days), T."""
+    body = duration[1:]
+    if body.startswith("T"):
+        return "T"
+    for unit in ("Y", "M"):
+        if unit in body:
+            return unit
+    return "D"
+
+
+def _add_resolution(acc: Accept, res: dict[str, str], timex: str) -> None:
+    for key in ("date", "value", "time"):
+        if res.get(key):
+            _add_single(acc, ("T" if key == "time" else "") + res[key])
+    start, end = res.get("startDate"), res.get("endDate")
+    s, e = _date(start or ""), _date(end or "")
+    if s and e and s.year > 1:
+        m = _RANGE_RE.match(timex)
+        acc.values |= interval_values(s, e, single_day=m is None)
+        acc.ranges.append((s.isoformat(), e.isoformat(), _unit(m.group(3)) if m else "D"))
+    if res.get("startTime") and res.get("endTime"):
+        acc.ranges.append((f"T{res['startTime']}", f"T{res['endTime']}", "T"))
+    anchor = _date(res.get("date") or start or "")
+    if anchor and timex.startswith("XXXX-") and "X" not in timex[5:]:
+        acc.values.add(f"{anchor.year:04d}-{timex[5:]}")
+
+
+def value_ok(value: str, acc: Accept) -> bool:
+    """Whether one predicted value is accepted by an expected result's Accept."""
+    value = value.strip()
+    if value.startswith("P"):
+        key = duration_key(value)
+        return key is not None and key in acc.durations
+    date, clock = split_value(value)
+    if clock is not None:
+        if clock in acc.times:
+            return True
+        return f"{date}T{clock}" in acc.values
+    return date in acc.values
+
+
+def endpoint_ok(value: str, expected: str, unit: str) -> bool:
+    """A predicted range endpoint against the spec's (granularity of the range's unit)."""
+    if unit == "T" or expected.startswith("T"):
+        _, clock = split_value(value)
+        return clock is not None and clock == norm_time(expected)
+    if "X" in expected:
+        return False
+    width = {"Y": 4, "M": 7}.get(unit, 10)
+    return value == expected or (len(value) == width and expected.startswith(value))
+
+
+def range_ok(preds: list[Pred], acc: Accept) -> bool:
+    """Two or more timexes over one expected range: first = start, last = end."""
+    if len(preds) < 2:
+        return False
+    first, last = preds[0].value, preds[-1].value
+    return any(
+        endpoint_ok(first, a, u) and endpoint_ok(last, b, u) for a, b, u in acc.ranges
+    )
+
+
+# --------------------------------------------------------------------------- scoring
+
+
+def overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+    return a_start < b_end and b_start < a_end
+
+
+@dataclass(slots=True)
+class Outcome:
+    """The verdict on one expected result."""
+
+    case: Case
+    expected: Expected
+    family: str
+    found: bool
+    strict: bool
+    value_ok: bool | None  # None: resolution not checked
+    got: list[Pred]
+    accept: str
+
+
+@dataclass(slots=True)
+class FileStats:
+    cases: int = 0
+    expected: int = 0
+    found: int = 0
+    strict: int = 0
+    checked: int = 0
+    value_ok: int = 0
+    preds: int = 0
+    spurious: int = 0
+
+    def add(self, other: FileStats) -> None:
+        for name in self.__slots__:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    @staticmethod
+    def ratio(num: int, den: int) -> float | None:
+        return num / den if den else None
+
+    def as_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {name: getattr(self, name) for name in self.__slots__}
+        d["span_recall"] = self.ratio(self.found, self.expected)
+        d["strict_recall"] = self.ratio(self.strict, self.expected)
+        d["value_accuracy"] = self.ratio(self.value_ok, self.checked)
+        d["precision"] = self.ratio(self.preds - self.spurious, self.preds)
+        return d
+
+
+@dataclass(slots=True)
+class Report:
+    per_file: dict[str, FileStats]
+    outcomes: list[Outcome]
+    spurious: list[tuple[Case, Pred]]
+    errors: list[tuple[Case, str]]
+    seconds: float
+    chars: int
+
+    def total(self, exclude: set[str] | None = None) -> FileStats:
+        """Overall figures; ``exclude`` drops expected results of those case keys."""
+        out = FileStats()
+        if not exclude:
+            for stats in self.per_file.values():
+                out.add(stats)
+            return out
+        for o in self.outcomes:
+            if o.case.key in exclude:
+                continue
+            out.expected += 1
+            out.found += o.found
+            out.strict += o.strict
+            out.checked += o.value_ok is not None
+            out.value_ok += bool(o.value_ok)
+        return out
+
+
+def _preds(doc: Any) -> list[Pred]:
+    out = [Pred(t.start, t.end, t.text, t.type, t.value or "", t.mod) for t in doc.timexes]
+    return sorted(out, key=lambda p: (p.start, p.end))
+
+
+def judge(case: Case, exp: Expected, preds: list[Pred]) -> Outcome:
+    got = [p for p in preds if overlaps(p.start, p.end, exp.start, exp.end)]
+    acc = accept_for(exp, case.ref)
+    verdict: bool | None = None
+    if exp.checked:
+        verdict = any(value_ok(p.value, acc) for p in got) or range_ok(got, acc)
+    return Outcome(
+        case=case,
+        expected=exp,
+        family=family(case.file, exp.text),
+        found=bool(got),
+        strict=any(p.start == exp.start and p.end == exp.end for p in got),
+        value_ok=verdict,
+        got=got,
+        accept=acc.describe() if exp.checked else "",
+    )
+
+
+def pooled_spans(cases: Iterable[Case]) -> dict[str, list[tuple[int, int]]]:
+    """Expected spans of each distinct input over all loaded files (for precision)."""
+    pool: dict[str, list[tuple[int, int]]] = {}
+    for c in cases:
+        pool.setdefault(c.input, []).extend((r.start, r.end) for r in c.results)
+    return pool
+
+
+def run_cases(
+    cases: list[Case], extract: Callable[..., Any]
+) -> Iterator[tuple[Case, list[Pred] | None, str | None]]:
+    for case in cases:
+        try:
+            doc = extract(case.input, published=case.ref.date().isoformat())
+        except Exception as exc:  # a crash on one case is a result, not a harness failure
+            yield case, None, f"{type(exc).__name__}: {exc}"
+            continue
+        yield case, _preds(doc), None
+
+
+def evaluate(
+    cases: list[Case],
+    extract: Callable[..., Any],
+    pool: dict[str, list[tuple[int, int]]] | None = None,
+) -> Report:
+    pool = pool if pool is not None else pooled_spans(cases)
+    report = Report({}, [], [], [], 0.0, sum(len(c.input) for c in cases))
+    t0 = time.perf_counter()
+    runs = list(run_cases(cases, extract))
+    report.seconds = time.perf_counter() - t0
+    for case, preds, error in runs:
+        stats = report.per_file.setdefault(case.file, FileStats())
+        stats.cases += 1
+        if error is not None:
+            report.errors.append((case, error))
+        for exp in case.results:
+            o = judge(case, exp, preds or [])
+            report.outcomes.append(o)
+            stats.expected += 1
+            stats.found += o.found
+            stats.strict += o.strict
+            stats.checked += o.value_ok is not None
+            stats.value_ok += bool(o.value_ok)
+        for p in preds or []:
+            stats.preds += 1
+            if not any(overlaps(p.start, p.end, s, e) for s, e in pool.get(case.input, [])):
+                stats.spurious += 1
+                report.spurious.append((case, p))
+    return report
+
+
+def family_counts(cases: Iterable[Case]) -> Counter[str]:
+    return Counter(family(c.file, r.text) for c in cases for r in c.results)

@@ -28,10 +28,10 @@ from .io.read import (
     InputError,
     Line,
     count_lines,
+    display_name,
     doc_fields,
     has_arabic,
     iter_jsonl,
-    open_jsonl,
     read_text,
 )
 from .pipeline import extract, parse_published
@@ -155,19 +155,14 @@ class _Batch:
 
 
 def _extract_jsonl(source: str, published: str | None) -> None:
-    batch = _Batch("<stdin>" if source == "-" else source, published)
-    stream = open_jsonl(source)
-    try:
-        with _progress(count_lines(source), "tagging") as advance:
-            for line in iter_jsonl(stream):
-                doc = batch.document(line)
-                if doc is not None:
-                    _emit(to_jsonl(doc))
-                    batch.done += 1
-                advance(line.number)
-    finally:
-        if stream is not sys.stdin.buffer:
-            stream.close()
+    batch = _Batch(display_name(source), published)
+    with _progress(count_lines(source), "tagging") as advance:
+        for line in iter_jsonl(source):
+            doc = batch.document(line)
+            if doc is not None:
+                _emit(to_jsonl(doc))
+                batch.done += 1
+            advance(line.number)
     if batch.no_arabic:
         _say("note", f"{batch.no_arabic} document(s) contain no Arabic letters")
     if batch.bad:
@@ -203,7 +198,9 @@ def _progress(total: int | None, label: str) -> Iterator[Callable[[int], None]]:
 
 @eval_app.command("timex")
 def eval_timex(
-    gold: Annotated[str, typer.Argument(help="*.gold.json, or JSONL of {id, dct, timexes}.")],
+    gold: Annotated[
+        str, typer.Argument(metavar="GOLD", help="*.gold.json, or JSONL of {id, dct, timexes}.")
+    ],
     pred: Annotated[
         str | None, typer.Option("--pred", help="mahattat JSON/JSONL output; default: run it.")
     ] = None,

@@ -7,6 +7,8 @@ input, so the CLI can print it without a traceback.
 from __future__ import annotations
 
 import codecs
+import contextlib
+import gzip
 import json
 import sys
 from collections.abc import Iterator
@@ -77,17 +79,21 @@ def read_bytes(source: str) -> bytes:
     """The bytes of FILE, or of stdin for ``-``, refusing what cannot be an article."""
     if source == "-":
         data = sys.stdin.buffer.read(MAX_BYTES + 1)
-        size = len(data)
     else:
         path = _checked_path(source)
-        size = path.stat().st_size
-        data = b"" if size > MAX_BYTES else _read_path(path)
-    if size > MAX_BYTES:
-        raise InputError(
-            f"{display_name(source)} is over {MAX_BYTES // 2**20} MB, too large for one "
-            "document; split it, or give one document per line with --jsonl"
-        )
+        if path.is_file() and path.stat().st_size > MAX_BYTES:  # refuse before reading
+            raise _too_large(source)
+        data = _read_path(path)
+    if len(data) > MAX_BYTES:  # stdin and pipes (``<(zcat ...)``) have no size to stat
+        raise _too_large(source)
     return data
+
+
+def _too_large(source: str) -> InputError:
+    return InputError(
+        f"{display_name(source)} is over {MAX_BYTES // 2**20} MB, too large for one "
+        "document; split it, or give one document per line with --jsonl"
+    )
 
 
 def _checked_path(source: str) -> Path:
@@ -101,7 +107,8 @@ def _checked_path(source: str) -> Path:
 
 def _read_path(path: Path) -> bytes:
     try:
-        return path.read_bytes()
+        with path.open("rb") as f:
+            return f.read(MAX_BYTES + 1)
     except OSError as e:
         raise InputError(f"cannot read {path}: {e.strerror or e}") from None
 
@@ -138,6 +145,8 @@ def _detect(data: bytes, name: str) -> Decoded:
         text = str(best)
         if "\x00" not in text:
             return Decoded(text, name, best.encoding)
+    if data.startswith(b"\x1f\x8b"):
+        raise InputError(f"{name} is gzip-compressed: unpack it (--jsonl reads .jsonl.gz as is)")
     if b"\x00" in data:
         raise InputError(f"{name} looks like a binary file (it contains NUL bytes), not text")
     raise InputError(f"{name} is not text in UTF-8, UTF-16 or windows-1256 (cannot decode it)")
@@ -167,33 +176,49 @@ class Line:
     error: str | None = None
 
 
-def open_jsonl(source: str) -> IO[bytes]:
-    """A binary stream of the JSONL input; refuses UTF-16 (JSON Lines is UTF-8)."""
-    stream = sys.stdin.buffer if source == "-" else _checked_path(source).open("rb")
-    head = stream.peek(4)[:4] if hasattr(stream, "peek") else b""
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in head:
-        if source != "-":
-            stream.close()
-        raise InputError(f"{display_name(source)}: JSONL input must be UTF-8 (this is UTF-16?)")
-    return stream
+def _open_jsonl(source: str) -> contextlib.AbstractContextManager[IO[bytes]]:
+    if source == "-":
+        return contextlib.nullcontext(sys.stdin.buffer)
+    path = _checked_path(source)
+    # The project's corpora are .jsonl.gz: read them without unpacking first.
+    return gzip.open(path, "rb") if path.suffix == ".gz" else path.open("rb")
 
 
 def count_lines(source: str) -> int | None:
-    """Lines in FILE, for a progress bar; ``None`` for stdin (unknown in advance)."""
-    if source == "-":
+    """Lines in FILE, for a progress bar; ``None`` for stdin and pipes (read only once)."""
+    path = Path(source)
+    if source == "-" or not path.is_file():
         return None
-    with Path(source).open("rb") as f:
-        return sum(chunk.count(b"\n") for chunk in iter(lambda: f.read(1 << 20), b""))
+    try:
+        with gzip.open(path, "rb") if path.suffix == ".gz" else path.open("rb") as f:
+            return sum(chunk.count(b"\n") for chunk in iter(lambda: f.read(1 << 20), b""))
+    except (OSError, EOFError):
+        return None  # iter_jsonl reports the damage, with a line number
 
 
-def iter_jsonl(stream: IO[bytes]) -> Iterator[Line]:
-    """The non-blank lines of a JSONL stream, one ``Line`` each, never raising on content."""
-    for number, raw in enumerate(stream, 1):
-        if number == 1 and raw.startswith(codecs.BOM_UTF8):
-            raw = raw[len(codecs.BOM_UTF8) :]
-        if not raw.strip():
-            continue  # a blank line holds no record: nothing is dropped
-        yield _parse_line(number, raw)
+def iter_jsonl(source: str) -> Iterator[Line]:
+    """The non-blank lines of JSONL FILE (``.gz`` too) or stdin, one ``Line`` each.
+
+    A line's content never raises (it becomes ``Line.error``); input that is not UTF-8
+    JSONL at all, or a stream that breaks off (a truncated .gz), raises ``InputError``.
+    """
+    name, number = display_name(source), 0
+    with _open_jsonl(source) as stream:
+        try:
+            _check_utf8_head(stream, name)
+            for number, raw in enumerate(stream, 1):
+                if number == 1 and raw.startswith(codecs.BOM_UTF8):
+                    raw = raw[len(codecs.BOM_UTF8) :]
+                if raw.strip():  # a blank line holds no record: nothing is dropped
+                    yield _parse_line(number, raw)
+        except (OSError, EOFError) as e:
+            raise InputError(f"{name}: cannot read past line {number} ({e})") from None
+
+
+def _check_utf8_head(stream: IO[bytes], name: str) -> None:
+    head = stream.peek(4)[:4] if hasattr(stream, "peek") else b""
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in head:
+        raise InputError(f"{name}: JSONL input must be UTF-8 (this looks like UTF-16)")
 
 
 def _parse_line(number: int, raw: bytes) -> Line:

@@ -44,6 +44,7 @@ class _Config:
     max_pieces: int
     min_piece_zipf: float
     margin: float
+    short_pieces: frozenset[str]
     weak_piece_zipf: float
     weak_margin: float
     min_and_left_len: int
@@ -53,6 +54,7 @@ class _Config:
     enclitics: tuple[str, ...]
     never_pieces: frozenset[str]
     keep_prefixes: tuple[str, ...]
+    keep_suffixes: tuple[str, ...]
     protect: frozenset[str]
 
 
@@ -60,9 +62,9 @@ class _Config:
 def _config() -> _Config:
     path = resources.files("mahattat").joinpath("data/text/repair.json")
     raw = {k: v for k, v in json.loads(path.read_text("utf-8")).items() if k[0] != "_"}
-    for k in ("anchor_heads", "months", "never_pieces", "protect"):
+    for k in ("short_pieces", "anchor_heads", "months", "never_pieces", "protect"):
         raw[k] = frozenset(_fold_key(w) for w in raw[k])
-    for k in ("proclitics", "enclitics", "keep_prefixes"):
+    for k in ("proclitics", "enclitics", "keep_prefixes", "keep_suffixes"):
         raw[k] = tuple(_fold_key(w) for w in raw[k])
     return _Config(**raw)
 
@@ -158,11 +160,7 @@ def split_word(word: str) -> tuple[int, ...]:
     into words, or ``()`` to leave it whole."""
     cfg = _config()
     key = word.replace("ة", "ه")
-    if (
-        len(word) > cfg.max_token_len
-        or key in cfg.protect
-        or key.startswith(cfg.keep_prefixes)
-    ):
+    if len(word) > cfg.max_token_len or key in cfg.protect or _compound_name(key, cfg):
         return ()
     zipf = _zipf()
     whole = _whole_score(key, cfg, zipf)
@@ -206,6 +204,10 @@ def _split_score(
     scores = [_piece_score(p, cfg, zipf) for p in pieces]
     for i in range(len(cuts)):
         left, right = pieces[i], pieces[i + 1]
+        # A short function word only beside a clear seam: تنظيميةفي, فيالعراق.
+        short = min(len(left), len(right)) < cfg.min_piece_len
+        if short and not (left.endswith("ة") or right.startswith("ال")):
+            return _NEG
         if _strong_seam(left, right, cfg, zipf):
             continue
         if min(scores[i], scores[i + 1]) < max(cfg.weak_piece_zipf, whole + cfg.weak_margin):
@@ -213,20 +215,31 @@ def _split_score(
     return min(scores)
 
 
+def _compound_name(key: str, cfg: _Config) -> bool:
+    """Names conventionally written as one word: عبدالملك, وأبومحمد, بدرالدين."""
+    bare = key[1:] if key[0] == "و" else key
+    return bare.startswith(cfg.keep_prefixes) or key.endswith(cfg.keep_suffixes)
+
+
 def _strong_seam(left: str, right: str, cfg: _Config, zipf: dict[str, float]) -> bool:
     """A visible cue that two words meet here."""
-    if left.endswith("ة") or right.startswith("ال"):
+    if left.endswith("ة"):
         return True
     lkey, rkey = left.replace("ة", "ه"), right.replace("ة", "ه")
     if lkey in cfg.anchor_heads or lkey in cfg.months or rkey in cfg.months:
         return True
-    # The conjunction: و + a known word, after a word long enough not to end in و itself
-    # (شعبولا, كوبولا are names).
-    return (
-        rkey[0] == "و"
-        and len(left) >= cfg.min_and_left_len
-        and _word_score(rkey[1:], cfg, zipf) >= cfg.min_piece_zipf
-    )
+    # The article or the conjunction و, before a word long or frequent enough not to
+    # be a chance reading of a name (كاناليس, شعبولا, الغازولين).
+    if rkey.startswith("ال"):
+        return _sure_word(rkey, cfg, zipf)
+    return rkey[0] == "و" and len(left) >= cfg.min_and_left_len and _sure_word(rkey[1:], cfg, zipf)
+
+
+def _sure_word(key: str, cfg: _Config, zipf: dict[str, float]) -> bool:
+    score = _word_score(key, cfg, zipf)
+    if len(key) >= 5 or (len(key) >= 4 and not key.startswith("ال")):
+        return score >= cfg.min_piece_zipf
+    return score >= cfg.weak_piece_zipf
 
 
 def _piece_score(piece: str, cfg: _Config, zipf: dict[str, float]) -> float:
@@ -235,13 +248,15 @@ def _piece_score(piece: str, cfg: _Config, zipf: dict[str, float]) -> float:
         return _NEG  # ة only ends a word
     key = piece.replace("ة", "ه")
     score = _word_score(key, cfg, zipf)
-    if key[0] == "و":
+    if key[0] == "و" and len(key) > cfg.min_piece_len:
         score = max(score, _word_score(key[1:], cfg, zipf))
     return score
 
 
 def _word_score(key: str, cfg: _Config, zipf: dict[str, float]) -> float:
-    if key in cfg.never_pieces or len(key) < cfg.min_piece_len:
+    if key in cfg.never_pieces:
+        return _NEG
+    if len(key) < cfg.min_piece_len and key not in cfg.short_pieces:
         return _NEG
     if key.startswith("ال") and len(key) < cfg.min_al_piece_len:
         return _NEG

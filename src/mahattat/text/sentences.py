@@ -1,14 +1,51 @@
-"""Sentence splitting on the normalized view."""
+"""Sentence splitting on the normalized view.
+
+A sentence ends at ``. ! ? ؟`` followed by space (closing quotes and brackets stay with
+it) or at a line break. A period after an abbreviation (``د.``, ``ق.م.``, ``J.``) does not
+end one, nor does one inside a number (``3.5``). A short heading ending in a colon at the
+start of a segment (``الحرب الطائفية: نوفمبر 2004 ...``) is a sentence of its own. Lists
+live in ``data/text/sentences.json``. Every step is one left-to-right pass.
+"""
 
 from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
 import regex
 
 from ..records import Sentence
-from .normalize import View
+from .normalize import View, fold
 
-# A sentence ends at . ! ? ؟ or a line break, not inside a number (3.5).
-_END = regex.compile(r"[.!?؟]+(?=\s|$)|\n+")
+_END = regex.compile(r"[.!?؟]+[»\"”’')\]]*(?=\s|$)|\n+")
+# The word a period is glued to: letters and inner periods (``U.S``, ``ق.م``).
+_ABBR_TAIL = regex.compile(r"(?:^|(?<=[\s(\[«\"]))[\p{L}.]+$")
+_QUOTE_AFTER = regex.compile(r"\s*[«\"“']")
+
+
+@dataclass(frozen=True, slots=True)
+class _Config:
+    abbreviations: frozenset[str]
+    heading: regex.Pattern[str]
+    not_headings: frozenset[str]
+
+
+@cache
+def _config() -> _Config:
+    path = resources.files("mahattat").joinpath("data/text/sentences.json")
+    raw = json.loads(path.read_text("utf-8"))
+    words, chars = raw["heading_max_words"], raw["heading_max_chars"]
+    # Words without digits or sentence punctuation, then a colon and a space.
+    word = r"[^\s\d:.!?؟،,;«»\"]+"
+    words_re = rf"{word}(?:[ ]{word}){{0,{words - 1}}}"
+    heading = regex.compile(rf"(?=[^\n]{{1,{chars}}}:)({words_re}):(?=\s)")
+    return _Config(
+        abbreviations=frozenset(fold(a).lower() for a in raw["abbreviations"]),
+        heading=heading,
+        not_headings=frozenset(fold(w) for w in raw["not_headings"]),
+    )
 
 
 def sentence_spans(view: View) -> list[tuple[int, int]]:
@@ -17,15 +54,52 @@ def sentence_spans(view: View) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     pos = 0
     for m in _END.finditer(text):
-        _add(text, pos, m.end(), spans)
+        if m.group()[0] == "." and _abbreviation(text, m.start()):
+            continue
+        _add_segment(text, pos, m.end(), spans)
         pos = m.end()
-    _add(text, pos, len(text), spans)
+    _add_segment(text, pos, len(text), spans)
     return spans
 
 
 def split_sentences(view: View) -> list[Sentence]:
     """Sentences as records pointing into the original text."""
     return [Sentence(*view.original_span(s, e)) for s, e in sentence_spans(view)]
+
+
+def _abbreviation(text: str, dot: int) -> bool:
+    """Whether the period at ``dot`` closes an abbreviation rather than a sentence."""
+    m = _ABBR_TAIL.search(text, max(0, dot - 12), dot)
+    if not m:
+        return False
+    word = m.group().strip(".")
+    if not word:
+        return False
+    letters = word.replace(".", "")
+    return len(letters) == 1 or "." in word or word.lower() in _config().abbreviations
+
+
+def _add_segment(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
+    """Add one segment, first splitting off a heading it starts with."""
+    while start < end and text[start].isspace():
+        start += 1
+    m = _config().heading.match(text, start, end)
+    if m and not _speech(text, m):
+        _add(text, start, m.end(), out)
+        start = m.end()
+    _add(text, start, end, out)
+
+
+def _speech(text: str, m: regex.Match[str]) -> bool:
+    """A colon that introduces a quote or speech (``قائلا: «...»``), not a heading."""
+    head = m.group(1)
+    first = head.split(" ", 1)[0]
+    cfg = _config()
+    return (
+        head in cfg.not_headings
+        or first in cfg.not_headings
+        or _QUOTE_AFTER.match(text, m.end()) is not None
+    )
 
 
 def _add(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:

@@ -85,5 +85,5 @@ def tag(view: View, dct: dt.date, sentences: list[tuple[int, int]]) -> list[Time
         out.append(Timex(tid, o_start, o_end, text, reading.type, res.value, reading.mod, res.anchor))
         if res.point is not None and reading.type == "DATE":
             y, m, d = res.point
-            narrative = Anchor(y, m, d, reading.mod, tid, sid)
+            narrative = Anchor(y, m, d, reading.mod, tid, sid, res.anchor == "dct")
     return out

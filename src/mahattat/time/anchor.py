@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from hijridate import Gregorian, Hijri
@@ -19,6 +20,7 @@ from .readings import Reading
 
 NARRATIVE_WINDOW = 4  # sentences a calendar date stays the story's anchor
 ROLLOVER_DAYS = 200  # a year-less date after the anchor may fall in the next year
+FUTURE_WEIGHT = 2  # without a tense marker, a future reading must be twice as near
 _MOD_MONTH = {"START": 1, "MID": 5, "END": 9}
 _MOD_DAY = {"START": 1, "MID": 10, "END": 20}
 _HOUR_SHIFT = {"AF": (1, 12), "EV": (1, 12), "NI": (6, 12)}  # hours in [lo, hi) get +12
@@ -34,6 +36,7 @@ class Anchor:
     mod: str | None
     tid: str
     sentence: int
+    deictic: bool = False  # itself counted from the DCT: the story has no date of its own
 
     def start_key(self) -> tuple[int, int, int]:
         if self.month is None:
@@ -87,7 +90,8 @@ def _calendar(r: Reading, ctx: Context) -> Resolved:
 
 def _year_for(month: int, day: int | None, r: Reading, ctx: Context) -> tuple[int, str]:
     a = ctx.narrative
-    if r.direction is None and a is not None and ctx.sentence - a.sentence <= NARRATIVE_WINDOW:
+    if (r.direction is None and a is not None and not a.deictic
+            and ctx.sentence - a.sentence <= NARRATIVE_WINDOW):
         start = a.start_key()
         for year in (a.year, a.year + 1):
             end = (year, month, day or 31)
@@ -108,7 +112,21 @@ def _dct_year(month: int, day: int | None, direction: int | None, ctx: Context) 
         return d.year if (month, day or 0) < (d.month, d.day if day else 0) else d.year - 1
     if direction == 1 or ctx.future:
         return d.year if (month, day or 31) >= (d.month, d.day) else d.year + 1
-    return d.year if (month, day or 1) <= (d.month, d.day) else d.year - 1
+    return nearest_year(d, lambda y: dt.date(y, month, day or 15))
+
+
+def nearest_year(dct: dt.date, on: Callable[[int], dt.date]) -> int:
+    """The year whose date is nearest the DCT, a future date counting double.
+
+    News mostly reports what happened, but a date with no tense marker a few weeks
+    ahead (a programme, a deadline) is in the coming weeks, not a year ago.
+    """
+
+    def cost(year: int) -> int:
+        days = (on(year) - dct).days
+        return days * FUTURE_WEIGHT if days > 0 else -days
+
+    return min((dct.year - 1, dct.year, dct.year + 1), key=cost)
 
 
 def _hijri(r: Reading, ctx: Context) -> Resolved:
@@ -117,11 +135,11 @@ def _hijri(r: Reading, ctx: Context) -> Resolved:
     if year is None:
         label = "dct"
         h = Gregorian(ctx.dct.year, ctx.dct.month, ctx.dct.day).to_hijri()
-        key, now = (r.month or h.month, r.day or 1), (h.month, h.day)
+        month, day = r.month or h.month, r.day or 1
         if ctx.future:
-            year = h.year if key >= now else h.year + 1
+            year = h.year if (month, day) >= (h.month, h.day) else h.year + 1
         else:
-            year = h.year if key <= now else h.year - 1
+            year = _nearest_hijri_year(ctx.dct, h.year, month, day)
     if r.month is None:  # a whole Hijri year
         first = Hijri(year, 1, 1).to_gregorian()
         last = Hijri(year, 12, Hijri(year, 12, 1).month_length()).to_gregorian()
@@ -132,6 +150,14 @@ def _hijri(r: Reading, ctx: Context) -> Resolved:
     first = Hijri(year, r.month, 1).to_gregorian()
     last = Hijri(year, r.month, Hijri(year, r.month, 1).month_length()).to_gregorian()
     return Resolved(f"{first.isoformat()}/{last.isoformat()}", label, None)
+
+
+def _nearest_hijri_year(dct: dt.date, year: int, month: int, day: int) -> int:
+    def cost(y: int) -> int:
+        days = (Hijri(y, month, day).to_gregorian() - dct).days
+        return days * FUTURE_WEIGHT if days > 0 else -days
+
+    return min((year - 1, year, year + 1), key=cost)
 
 
 def _weekday(r: Reading, ctx: Context) -> dt.date:

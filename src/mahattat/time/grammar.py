@@ -13,7 +13,9 @@ from .lexicon import alternation
 
 _SPACE = "(?:[ ]{1,3})"
 _DATE_SEP = "(?:[ ]{0,2}[,،][ ]{0,2}|[ ]{1,3})"
-_PLACEHOLDER = regex.compile(r"\{([a-z_]+)(?:-([a-z_]+))?(?::([a-z_0-9]+))?\}|\{([A-Z]+)(?::([a-z_0-9]+))?\}")
+_PLACEHOLDER = regex.compile(
+    r"(?<!\\[pP])(?:\{([a-z_]+)(?:-([a-z_]+))?(?::([a-z_0-9]+))?\}|\{([A-Z]+)(?::([a-z_0-9]+))?\})"
+)
 
 # Built-in classes: numbers whose meaning is their digits.
 _BUILTIN = {

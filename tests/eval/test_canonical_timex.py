@@ -1,0 +1,36 @@
+"""The canonical example in ../shared, tagged by `mahattat extract` and scored by eval.
+
+Expected to fail while the tagger is still short of the target figures.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from mahattat.cli import app
+from mahattat.eval.gold import load_gold
+from mahattat.eval.timex import metrics, score_doc
+
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+GOLD = SHARED / "examples" / "iraq-us-2020-09-09.gold.json"
+
+
+def test_canonical_example_meets_the_target() -> None:
+    if not GOLD.is_file():
+        pytest.skip(f"{GOLD} is not here")
+    (gold,) = load_gold(str(GOLD))
+    assert gold.text is not None and gold.dct == "2020-09-09"
+    result = CliRunner().invoke(
+        app, ["extract", str(gold.text_path), "--published", gold.dct, "--format", "json"]
+    )
+    assert result.exit_code == 0, result.stderr
+    pred = json.loads(result.stdout)["timexes"]
+    score = score_doc(gold.timexes, pred)
+    m = metrics(score.counts)
+    misses = "\n".join(f"{e.kind}: {(e.gold or e.pred)['text']}" for e in score.errors)
+    assert m["relaxed"]["f1"] >= 0.97, misses
+    assert m["value_accuracy"] >= 0.95, misses

@@ -37,7 +37,7 @@ import recognizers_lib as lib
 from rich.console import Console
 from rich.table import Table
 
-console = Console()
+console = Console(width=max(Console().width, 150))
 err_console = Console(stderr=True)
 
 
@@ -124,7 +124,9 @@ def print_tables(s: dict[str, Any], families: bool) -> None:
         f"{c['checked']}\n"
         f"precision {pct(o['precision'])} % ({o['spurious']} spurious of {o['preds']}); "
         f"errors {s['errors']}; {t['cases']} cases in {t['seconds']} s "
-        f"({t['cases_per_s']} cases/s, {t['chars_per_s']} chars/s)"
+        f"({t['cases_per_s']} cases/s, {t['chars_per_s']} chars/s)",
+        markup=False,
+        highlight=False,
     )
 
 
@@ -146,6 +148,7 @@ def _got(preds: list[lib.Pred]) -> str:
 
 
 def _line(o: lib.Outcome, preds_of: dict[str, list[lib.Pred]]) -> list[str]:
+    """One failing expected result: input, expectation, what we produced."""
     e = o.expected
     note = lib.SUSPECT.get(o.case.key)
     lines = [
@@ -162,9 +165,7 @@ def _line(o: lib.Outcome, preds_of: dict[str, list[lib.Pred]]) -> list[str]:
 
 
 def write_misses(report: lib.Report, path: Path) -> int:
-    preds_of: dict[str, list[lib.Pred]] = defaultdict(list)
-    for case, p in report.spurious:
-        preds_of[case.key].append(p)
+    preds_of = report.preds
     groups: dict[str, dict[str, list[lib.Outcome]]] = defaultdict(lambda: defaultdict(list))
     for o in report.outcomes:
         if not o.found:
@@ -213,6 +214,9 @@ def main(argv: list[str] | None = None) -> int:
     cases = lib.load_cases(files, args.data)
     report = lib.evaluate(cases, extract, pool)
     s = summary(report, files)
+    if args.misses:
+        n = write_misses(report, args.misses)
+        err_console.print(f"wrote {n} failing results to {args.misses}")
     if args.json:
         print(json.dumps(s, ensure_ascii=False, indent=2))
     else:
@@ -220,10 +224,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.out:
         from common import write_json
 
-        console.print(f"wrote {write_json(args.out, s)}")
-    if args.misses:
-        n = write_misses(report, args.misses)
-        (err_console if args.json else console).print(f"wrote {n} failing results to {args.misses}")
+        err_console.print(f"wrote {write_json(args.out, s)}")
     return 0
 
 

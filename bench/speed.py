@@ -122,12 +122,18 @@ def child_mahattat(corpus: str, n: int, sub: int, warmup: int, repeat: int) -> d
     rss_base = rss_mb()
     docs = load_articles(n, Path(corpus))
     rss_corpus = rss_mb()
-    for art in docs[:warmup]:
-        extract(art.text, published=art.published)
+    errors: list[str] = []
 
     def run(art: Article) -> int:
-        return len(extract(art.text, published=art.published).timexes)
+        try:
+            return len(extract(art.text, published=art.published).timexes)
+        except Exception as exc:  # counted and reported; the bench goes on
+            errors.append(f"{art.id}: {type(exc).__name__}: {exc}")
+            return 0
 
+    for art in docs[:warmup]:
+        run(art)
+    errors.clear()  # NB: errors then accumulate over all passes
     measured = _measure("mahattat", docs, run, repeat, sub)
     return {
         "startup": {"import_s": round(t_import, 4), "first_call_s": round(t_first, 4)},
@@ -138,6 +144,8 @@ def child_mahattat(corpus: str, n: int, sub: int, warmup: int, repeat: int) -> d
             "peak": round(peak_rss_mb(), 1),
         },
         **measured,
+        "errors": len(errors),
+        "error_examples": sorted({e.split(": ", 1)[1] for e in errors})[:5],
     }
 
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import io
+import gzip
+from pathlib import Path
 
 import pytest
 
-from mahattat.io.read import InputError, decode, doc_fields, iter_jsonl
+from mahattat.io.read import InputError, count_lines, decode, doc_fields, iter_jsonl
 
 SHORT = "قال أمس"  # short texts fool unrestricted detection (cp1006)
 LONGER = "أعلنت الحكومة يوم الثلاثاء أن الوفد سيصل في 8 أيلول/سبتمبر 2020 إلى بغداد.\n"
@@ -48,12 +49,30 @@ def test_bad_bom_is_refused() -> None:
         decode(b"\xff\xfe\x00\xd8", "x")  # a BOM, then a lone surrogate
 
 
-def test_iter_jsonl_numbers_lines_and_skips_blank_ones() -> None:
-    stream = io.BytesIO(b'\xef\xbb\xbf{"text": "a"}\n\n  \n[1]\n{"text": \n')
-    lines = list(iter_jsonl(stream))
+def test_iter_jsonl_numbers_lines_and_skips_blank_ones(tmp_path: Path) -> None:
+    path = tmp_path / "docs.jsonl"
+    path.write_bytes(b'\xef\xbb\xbf{"text": "a"}\n\n  \n[1]\n{"text": \n')
+    lines = list(iter_jsonl(str(path)))
     assert [line.number for line in lines] == [1, 4, 5]
     assert lines[0].record == {"text": "a"}
     assert "object" in lines[1].error and "JSON" in lines[2].error
+    assert count_lines(str(path)) == 5
+
+
+def test_iter_jsonl_reads_gzip_and_reports_a_truncated_one(tmp_path: Path) -> None:
+    data = gzip.compress(b"".join(b'{"id": %d, "text": "x"}\n' % i for i in range(2000)))
+    path = tmp_path / "docs.jsonl.gz"
+    path.write_bytes(data)
+    assert [line.record["id"] for line in iter_jsonl(str(path))] == list(range(2000))
+    assert count_lines(str(path)) == 2000
+    path.write_bytes(data[: len(data) // 2])
+    with pytest.raises(InputError, match="cannot read past line"):
+        list(iter_jsonl(str(path)))
+
+
+def test_gzip_text_gets_a_hint() -> None:
+    with pytest.raises(InputError, match="gzip"):
+        decode(gzip.compress("قال أمس".encode() * 50), "x.txt.gz")
 
 
 def test_doc_fields() -> None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from ..io.read import InputError, doc_fields, read_text
+from ..io.read import InputError, doc_fields, iter_jsonl, read_text
 
 Record = dict[str, Any]
 
@@ -32,31 +32,25 @@ class GoldDoc:
 
 
 def _records(source: str) -> list[tuple[int, Record]]:
-    """The JSON objects of a file: one whole-file object/list, else one per line."""
-    text = read_text(source).text
+    """The JSON objects of a file, with line numbers: JSONL, else one whole JSON value.
+
+    JSONL is streamed (a ``--docs`` file of many articles has no size limit); a file that
+    is not JSONL, such as a pretty-printed ``.gold.json``, is parsed whole.
+    """
+    lines = list(iter_jsonl(source))
+    bad = next((line for line in lines if line.record is None), None)
+    if not lines:
+        raise InputError(f"{source} holds no JSON objects")
+    if bad is None:
+        return [(line.number, line.record) for line in lines if line.record is not None]
     try:
-        whole = json.loads(text)
-    except json.JSONDecodeError:
-        return [(n, _line_object(source, n, line)) for n, line in _lines(text)]
+        whole = json.loads(Path(source).read_bytes().decode("utf-8-sig"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        raise InputError(f"{source} line {bad.number}: {bad.error}") from None
     items = whole if isinstance(whole, list) else [whole]
-    for i, item in enumerate(items, 1):
-        if not isinstance(item, dict):
-            raise InputError(f"{source}: item {i} is not a JSON object")
+    if not items or not all(isinstance(item, dict) for item in items):
+        raise InputError(f"{source}: expected JSON objects")
     return list(enumerate(items, 1))
-
-
-def _lines(text: str) -> list[tuple[int, str]]:
-    return [(n, line) for n, line in enumerate(text.split("\n"), 1) if line.strip()]
-
-
-def _line_object(source: str, number: int, line: str) -> Record:
-    try:
-        obj = json.loads(line)
-    except json.JSONDecodeError as e:
-        raise InputError(f"{source} line {number}: not valid JSON ({e.msg})") from None
-    if not isinstance(obj, dict):
-        raise InputError(f"{source} line {number}: not a JSON object")
-    return obj
 
 
 def _timexes(source: str, number: int, record: Record) -> tuple[Record, ...]:

@@ -19,9 +19,10 @@ from typing import IO, Any
 import charset_normalizer
 import regex
 
-# One article is a few kilobytes; 50 MB is a corpus pasted into one file, which the tagger
-# would hold in memory several times over. JSONL input streams and has no total limit.
-MAX_BYTES = 50 * 1024 * 1024
+# A news article is a few kilobytes; 10 MB is a corpus pasted into one file, which would
+# take the tagger minutes. Refuse it with a pointer to --jsonl, which streams one
+# document a line and has no total limit.
+MAX_BYTES = 10 * 1024 * 1024
 
 # Encodings Arabic text is found in besides UTF-8, tried first: on short texts the
 # unrestricted detector prefers look-alike code pages (cp1006) over windows-1256.

@@ -53,16 +53,20 @@ class _Config:
     proclitics: tuple[str, ...]
     enclitics: tuple[str, ...]
     never_pieces: frozenset[str]
+    not_article: frozenset[str]
     keep_prefixes: tuple[str, ...]
     keep_suffixes: tuple[str, ...]
     protect: frozenset[str]
+
+
+_SETS = ("short_pieces", "anchor_heads", "months", "never_pieces", "not_article", "protect")
 
 
 @cache
 def _config() -> _Config:
     path = resources.files("mahattat").joinpath("data/text/repair.json")
     raw = {k: v for k, v in json.loads(path.read_text("utf-8")).items() if k[0] != "_"}
-    for k in ("short_pieces", "anchor_heads", "months", "never_pieces", "protect"):
+    for k in _SETS:
         raw[k] = frozenset(_fold_key(w) for w in raw[k])
     for k in ("proclitics", "enclitics", "keep_prefixes", "keep_suffixes"):
         raw[k] = tuple(_fold_key(w) for w in raw[k])
@@ -160,7 +164,7 @@ def split_word(word: str) -> tuple[int, ...]:
     into words, or ``()`` to leave it whole."""
     cfg = _config()
     key = word.replace("ة", "ه")
-    if len(word) > cfg.max_token_len or key in cfg.protect or _compound_name(key, cfg):
+    if len(word) > cfg.max_token_len or _protected(key, cfg):
         return ()
     zipf = _zipf()
     whole = _whole_score(key, cfg, zipf)
@@ -210,15 +214,22 @@ def _split_score(
             return _NEG
         if _strong_seam(left, right, cfg, zipf):
             continue
+        if len(cuts) > 1:
+            return _NEG  # three pieces need a cue at every seam
         if min(scores[i], scores[i + 1]) < max(cfg.weak_piece_zipf, whole + cfg.weak_margin):
             return _NEG
     return min(scores)
 
 
-def _compound_name(key: str, cfg: _Config) -> bool:
-    """Names conventionally written as one word: عبدالملك, وأبومحمد, بدرالدين."""
+def _protected(key: str, cfg: _Config) -> bool:
+    """Listed rare words (also behind a proclitic) and names written as one word
+    (عبدالملك, وأبومحمد, بدرالدين)."""
     bare = key[1:] if key[0] == "و" else key
-    return bare.startswith(cfg.keep_prefixes) or key.endswith(cfg.keep_suffixes)
+    if bare.startswith(cfg.keep_prefixes) or key.endswith(cfg.keep_suffixes):
+        return True
+    return key in cfg.protect or any(
+        key[len(p) :] in cfg.protect for p in cfg.proclitics if key.startswith(p)
+    )
 
 
 def _strong_seam(left: str, right: str, cfg: _Config, zipf: dict[str, float]) -> bool:
@@ -231,11 +242,18 @@ def _strong_seam(left: str, right: str, cfg: _Config, zipf: dict[str, float]) ->
     # The article or the conjunction و, before a word long or frequent enough not to
     # be a chance reading of a name (كاناليس, شعبولا, الغازولين).
     if rkey.startswith("ال"):
-        return _sure_word(rkey, cfg, zipf)
-    return rkey[0] == "و" and len(left) >= cfg.min_and_left_len and _sure_word(rkey[1:], cfg, zipf)
+        return rkey not in cfg.not_article and _sure_word(rkey, cfg, zipf)
+    return (
+        rkey[0] == "و"
+        and len(left) >= cfg.min_and_left_len
+        and len(rkey) > cfg.min_piece_len
+        and zipf.get(lkey + "و", 0.0) < cfg.min_piece_zipf  # names in -و: فرانكو
+        and _sure_word(rkey[1:], cfg, zipf)
+    )
 
 
 def _sure_word(key: str, cfg: _Config, zipf: dict[str, float]) -> bool:
+    """Frequent enough to trust a seam before it; short words must be very frequent."""
     score = _word_score(key, cfg, zipf)
     if len(key) >= 5 or (len(key) >= 4 and not key.startswith("ال")):
         return score >= cfg.min_piece_zipf

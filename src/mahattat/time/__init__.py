@@ -8,15 +8,21 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_right
+from functools import lru_cache
 
 import regex
+import wordfreq
 
 from ..records import Timex
 from ..text.normalize import View
-from .anchor import Anchor, Context, resolve
+from .anchor import NARRATIVE_WINDOW, Anchor, Context, resolve
 from .grammar import rules
 from .lexicon import classes
-from .readings import Piece, read
+from .readings import Piece, Reading, read
+
+FUTURE_STEM_ZIPF = 3.0  # "س" + a word at least this frequent is a future verb
+CHRONOLOGY_MIN_DATES = 3  # explicit dates a chronology has at least
+CHRONOLOGY_ORDERED = 0.6  # share of consecutive explicit dates in order
 
 _WORD = regex.compile(r"\p{L}+")
 # Clause edges: punctuation and quotes on both sides; a complementizer after the
@@ -63,9 +69,30 @@ def is_future(sentence: str) -> bool:
     for w in _WORD.findall(sentence):
         if w in markers:
             return True
-        if len(w) >= 4 and w[0] == "س" and w[1] in "يتنا" and w not in exceptions:
+        if len(w) >= 4 and w[0] == "س" and w[1] in "يتنا" and w not in exceptions and _stem_known(w[1:]):
             return True
     return False
+
+
+@lru_cache(maxsize=65536)
+def _stem_known(stem: str) -> bool:
+    """``سيسحب`` is ``س`` + ``يسحب``; ``سنغافورة`` is no verb, as ``نغافوره`` is no word."""
+    return wordfreq.zipf_frequency(stem, "ar") >= FUTURE_STEM_ZIPF
+
+
+def _after_boundary_word(text: str, start: int) -> bool:
+    """Whether the word before ``start`` makes a date a boundary ("since 2013", "by June")."""
+    words = _WORD.findall(text[max(0, start - 12):start])
+    return bool(words) and words[-1] in classes()["anchorless_preposition"]
+
+
+def is_chronology(readings: list[Reading]) -> bool:
+    """Whether a text tells a story in date order, so a year-less date continues it."""
+    dates = [(r.year, r.month or 0, r.day or 0) for r in readings if r.kind == "cal" and r.year]
+    if len(dates) < CHRONOLOGY_MIN_DATES:
+        return False
+    ordered = sum(a <= b for a, b in zip(dates, dates[1:], strict=False))
+    return ordered >= CHRONOLOGY_ORDERED * (len(dates) - 1)
 
 
 def tag(view: View, dct: dt.date, sentences: list[tuple[int, int]]) -> list[Timex]:
@@ -74,10 +101,12 @@ def tag(view: View, dct: dt.date, sentences: list[tuple[int, int]]) -> list[Time
     spans = sentences or [(0, len(view.text))]
     narrative: Anchor | None = None
     out: list[Timex] = []
-    for start, end, reading in find(view.text):
+    found = find(view.text)
+    window = NARRATIVE_WINDOW if is_chronology([r for _, _, r in found]) else 1
+    for start, end, reading in found:
         sid = max(bisect_right(starts, start) - 1, 0)
         future = is_future(clause(view.text, start, end, spans[sid]))
-        res = resolve(reading, Context(dct, sid, future, narrative))
+        res = resolve(reading, Context(dct, sid, future, narrative, window))
         if res is None:
             continue
         tid = f"t{len(out) + 1}"
@@ -85,5 +114,7 @@ def tag(view: View, dct: dt.date, sentences: list[tuple[int, int]]) -> list[Time
         out.append(Timex(tid, o_start, o_end, text, reading.type, res.value, reading.mod, res.anchor))
         if res.point is not None and reading.type == "DATE":
             y, m, d = res.point
-            narrative = Anchor(y, m, d, reading.mod, tid, sid, res.anchor == "dct")
+            told = (reading.kind in ("cal", "hijri") and res.anchor != "dct"
+                    and not _after_boundary_word(view.text, start))
+            narrative = Anchor(y, m, d, reading.mod, tid, sid, not told)
     return out

@@ -20,6 +20,7 @@ from .readings import Reading
 
 NARRATIVE_WINDOW = 4  # sentences a calendar date stays the story's anchor
 ROLLOVER_DAYS = 200  # a year-less date after the anchor may fall in the next year
+NEAREST = 2  # a weekday's direction: the one nearest a deictic day ("today, Friday")
 FUTURE_WEIGHT = 2  # without a tense marker, a future reading must be twice as near
 _MOD_MONTH = {"START": 1, "MID": 5, "END": 9}
 _MOD_DAY = {"START": 1, "MID": 10, "END": 20}
@@ -50,6 +51,7 @@ class Context:
     sentence: int
     future: bool
     narrative: Anchor | None  # most recent calendar date, any sentence
+    window: int = NARRATIVE_WINDOW  # sentences the narrative anchor reaches
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +84,10 @@ def _calendar(r: Reading, ctx: Context) -> Resolved:
             dt.date(r.year, r.month, r.day)  # raises on 31 February
         return Resolved(_format(r.year, r.month, r.day, r.sub), None, (r.year, r.month, r.day))
     assert r.month is not None
-    year, label = _year_for(r.month, r.day, r, ctx)
+    if r.year_offset is not None:
+        year, label = ctx.dct.year + r.year_offset, "dct"
+    else:
+        year, label = _year_for(r.month, r.day, r, ctx)
     if r.day:
         dt.date(year, r.month, r.day)
     return Resolved(_format(year, r.month, r.day), label, (year, r.month, r.day))
@@ -91,7 +96,7 @@ def _calendar(r: Reading, ctx: Context) -> Resolved:
 def _year_for(month: int, day: int | None, r: Reading, ctx: Context) -> tuple[int, str]:
     a = ctx.narrative
     if (r.direction is None and a is not None and not a.deictic
-            and ctx.sentence - a.sentence <= NARRATIVE_WINDOW):
+            and ctx.sentence - a.sentence <= ctx.window):
         start = a.start_key()
         for year in (a.year, a.year + 1):
             end = (year, month, day or 31)
@@ -162,6 +167,10 @@ def _nearest_hijri_year(dct: dt.date, year: int, month: int, day: int) -> int:
 
 def _weekday(r: Reading, ctx: Context) -> dt.date:
     assert r.weekday is not None
+    if r.direction == NEAREST:
+        day = ctx.dct + dt.timedelta(days=int(r.offset))
+        shift = (r.weekday - day.isoweekday() + 3) % 7 - 3
+        return day + dt.timedelta(days=shift)
     delta = r.weekday - ctx.dct.isoweekday()
     if r.direction == -1:
         return ctx.dct + dt.timedelta(days=delta - 7 if delta >= 0 else delta)
@@ -174,7 +183,7 @@ def _weekday(r: Reading, ctx: Context) -> dt.date:
 
 def _relative(r: Reading, ctx: Context) -> Resolved:
     a = ctx.narrative
-    if r.anaphoric and a is not None and ctx.sentence - a.sentence <= NARRATIVE_WINDOW:
+    if r.anaphoric and a is not None and ctx.sentence - a.sentence <= max(ctx.window, 1):
         base, label = dt.date(a.year, a.month or 1, a.day or 1), a.tid
     else:
         base, label = ctx.dct, "dct"
@@ -217,6 +226,8 @@ def _with_time(day: str, r: Reading) -> str:
 
 
 def _format(year: int, month: int | None, day: int | None, sub: str | None = None) -> str:
+    if year < 0:
+        return f"BC{-year:04d}"
     if sub:
         return f"{year:04d}-{sub}"
     out = f"{year:04d}"

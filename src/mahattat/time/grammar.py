@@ -31,7 +31,8 @@ _BUILTIN = {
 
 def _number() -> str:
     word = alternation("cardinal")
-    return rf"(?:\d{{1,4}}(?:\.\d+)?(?![\d,]\d)|(?:{word})(?:[ ]{{1,3}}و[ ]?(?:{word})){{0,2}})"
+    digits = r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d{1,4})(?:\.\d+)?(?![\d,]\d)"
+    return rf"(?:{digits}|(?:{word})(?:[ ]{{1,3}}و[ ]?(?:{word})){{0,2}})"
 
 
 def _ordinal_day() -> str:

@@ -40,6 +40,7 @@ class Reading:
     mod: str | None = None
     anaphoric: bool = False
     sub: str | None = None  # Q1, H2, SU...: a part of the year
+    year_offset: int | None = None  # "of last year": the DCT's year plus this
 
 
 Fields = dict[str, Any]
@@ -75,7 +76,7 @@ def _meaning(kind: str, text: str) -> Any:
 
 def parse_number(text: str) -> float:
     if text[0].isdigit():
-        return float(text)
+        return float(text.replace(",", ""))
     total = 0.0
     for part in regex.split(r"[ ]+و[ ]?", text):
         total += lookup("cardinal", part)
@@ -111,7 +112,9 @@ def date(f: Fields, span: tuple[int, int]) -> list[Piece]:
     month = f.get("month2") or f.get("month") or f.get("monthnum")
     day = f.get("day") or f.get("ordday")
     direction = f.get("direction")
-    r = Reading("DATE", "cal", f.get("year"), month, day, mod=f.get("mod_point"), direction=direction)
+    year_offset = f.get("year_direction") if f.get("unit_singular_point") == "Y" else None
+    r = Reading("DATE", "cal", f.get("year"), month, day, mod=f.get("mod_point"),
+                direction=direction, year_offset=year_offset)
     return [(*span, r)]
 
 
@@ -137,7 +140,12 @@ def hijri(f: Fields, span: tuple[int, int]) -> list[Piece]:
 
 
 def weekday(f: Fields, span: tuple[int, int]) -> list[Piece]:
-    return [(*span, Reading("DATE", "weekday", weekday=f["weekday"], direction=f.get("direction")))]
+    # "today, Friday": the Friday nearest today (outlets often publish a day late)
+    if "deictic_day" in f:
+        r = Reading("DATE", "weekday", weekday=f["weekday"], offset=f["deictic_day"], direction=2)
+    else:
+        r = Reading("DATE", "weekday", weekday=f["weekday"], direction=f.get("direction"))
+    return [(*span, r)]
 
 
 def deictic(f: Fields, span: tuple[int, int]) -> list[Piece]:
@@ -206,8 +214,9 @@ def time(f: Fields, span: tuple[int, int]) -> list[Piece]:
         minute = round(f["fraction"] * 60)
     part = f.get("part_of_day") or f.get("part_of_day_tonight")
     if "weekday" in f:
+        near = 2 if "deictic_day" in f else None
         return [(*span, Reading("TIME", "weekday", weekday=f["weekday"], part=part, hour=hour,
-                                minute=minute))]
+                                minute=minute, offset=f.get("deictic_day", 0), direction=near))]
     offset = f.get("deictic_day", 0)
     anaphoric = "anaphoric_unit" in f
     if anaphoric:

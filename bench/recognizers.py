@@ -9,17 +9,53 @@ Usage::
 ``Holiday``: both the Extractor and the Parser file) or full file names
 (``DateParser``). ``--misses FILE`` writes every failing expected result (input,
 expected, what we produced) grouped by failure kind and expression family, then the
-spurious predictions. ``--json`` prints the figures as JSON instead of tables;
-``--out NAME`` also writes them to ``bench/results/NAME``.
+spurious predictions; it quotes the spec's sentences, so write it outside the
+repository (e.g. ``/tmp/recognizers-misses.md``). ``--json`` prints the figures as JSON
+instead of tables; ``--out NAME`` also writes them to ``bench/results/NAME``.
 
-What is counted, and every normalization applied before two values are compared, is
-documented in ``bench/recognizers_lib.py`` (module docstring). In short: relaxed span
-recall (any character overlap), value accuracy over the results whose resolution the spec
-checks (our value equals the Timex or a future/past resolution, after reducing times to
-HH:MM:SS, durations to (months, seconds), intervals to the TIMEX3 value that names them
-exactly, and accepting a range as two timexes for its two ends), precision against the
-expected spans of the same input pooled over the 12 files, and throughput.
-Bars: span recall >= 95 %, value accuracy >= 85 %.
+What is counted (span recall, value accuracy, precision, throughput) is described in
+``bench/recognizers_lib.py``. Bars: span recall >= 95 %, value accuracy >= 85 %.
+
+Value acceptance (each rule is applied to one overlapping predicted timex ``v``)
+--------------------------------------------------------------------------------
+The spec gives a ``Timex`` and, for the future and past readings, resolutions with
+``date``, ``time``, ``value``, ``duration`` (seconds) or ``startDate``/``endDate``
+(``startTime``/``endTime``). Our values are anchored TIMEX3 strings. ``v`` is accepted when
+its normalized form is in the set of acceptable values built as follows:
+
+* the ``Timex`` itself when it has no ``X`` and is not a range ``(a,b,d)``;
+* every ``date``/``value`` of either resolution (so an unanchored ``XXXX-XX-15`` accepts
+  the future ``2016-11-15`` and the past ``2016-10-15``, nothing else);
+* ``Timex`` patterns with unknown years (``XXXX-03``, ``XXXX-10-02``): the pattern with
+  the year of either resolution's date/startDate filled in;
+* a seasonal ``Timex`` without a year (``SU``, resolutions empty): ``YYYY-SU`` with YYYY
+  the reference year or the years just before and after it;
+* an interval ``[startDate, endDate)`` of either resolution becomes every TIMEX3 value that
+  denotes exactly that interval: a day, an ISO week ``2016-W46`` (Monday to Monday), a
+  weekend ``2016-W45-WE`` (Saturday to Monday), a month, a quarter ``2016-Q3``, a half
+  ``2016-H1``, a year, a decade ``197``, a century ``19`` (no season: the spec gives no
+  season interval); and the interval written ``START/END`` as the project writes Hijri
+  months, END being the last day (the spec's endDate minus a day). For a two-ended range
+  (Timex ``(a,b,d)``) the spec's end is the day the text names: ``a/b``, and no single day;
+* times: our ``2016-11-07T15:00``, ``T15:00``, ``T15`` and the spec's ``15:00:00``,
+  ``T15`` are all reduced to ``HH:MM:SS``. When the spec's value is a bare time of day
+  (the Time files carry no reference date), only the time of day is compared and our date
+  part is ignored; parts of the day compare as ``TMO``/``TAF``/``TEV``/``TNI``;
+* durations compare by meaning: both sides become (months, seconds) with Y = 12 months,
+  W = 7 days, D = 86400 s, so ``P2W`` = ``P14D``, ``PT0.5H`` = ``PT30M``,
+  ``P0.5Y`` = ``P6M``; years/months never equal days/seconds (``P1M`` != ``P30D``);
+* a range expected as one span (Timex ``(a,b,d)`` or start/end resolutions): accepted when
+  at least two predicted timexes overlap it and the first and the last of them (by
+  offset) equal the start and the end of the same reading; an endpoint may be written at
+  the granularity of the range's duration unit (``(2014-01-01,2018-01-01,P4Y)`` accepts
+  ``2014`` .. ``2018``), and time ranges compare times of day;
+* a range whose Timex carries a duration and whose text does not name two ends (no
+  ``من``/``إلى``/``حتى``/``بين``/dash: ``(2016-11-08,2016-11-11,P3D)`` for "the next 3
+  days") also accepts a DURATION with that duration: TIMEX3 annotates such spans as
+  durations. A range written with two ends (``من 3 إلى 3:30``) never accepts a duration.
+
+``mod`` is never compared: the spec has no mod. Nothing else is normalized: a date at a
+coarser or finer granularity than the spec's, a different year, or a different time fails.
 """
 
 from __future__ import annotations
@@ -153,7 +189,8 @@ def _line(o: lib.Outcome, preds_of: dict[str, list[lib.Pred]]) -> list[str]:
     note = lib.SUSPECT.get(o.case.key)
     lines = [
         f"- {o.case.key} ref={o.case.ref.date()}  input: {o.case.input}",
-        f"    expected: [{e.text}]@{e.start}-{e.end} {e.type} timex={e.timex}"
+        f"    expected: [{e.text}]@{e.start}-{e.end} {e.type} "
+        + (f"timex={e.timex}" if e.timex is not None else "(span only)")
         + (f"  accepts: {o.accept}" if o.accept else ""),
         f"    got (overlapping): {_got(o.got)}",
     ]
@@ -165,6 +202,7 @@ def _line(o: lib.Outcome, preds_of: dict[str, list[lib.Pred]]) -> list[str]:
 
 
 def write_misses(report: lib.Report, path: Path) -> int:
+    """Write the failing results grouped by kind and family; return how many."""
     preds_of = report.preds
     groups: dict[str, dict[str, list[lib.Outcome]]] = defaultdict(lambda: defaultdict(list))
     for o in report.outcomes:
@@ -192,7 +230,9 @@ def write_misses(report: lib.Report, path: Path) -> int:
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
-    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     p.add_argument("--json", action="store_true", help="print figures as JSON")
     p.add_argument("--misses", type=Path, help="write failing cases to this file")
     p.add_argument("--file", nargs="+", metavar="NAME", help="spec kinds or file names")

@@ -1,9 +1,9 @@
-"""Generate ``src/mahattat/data/time/generated.json`` from CLDR (Babel) and hijridate.
+"""Generate ``src/mahattat/data/time/lexicon/00-generated.json`` from CLDR (Babel) and hijridate.
 
 Month and weekday names of every Arabic locale CLDR knows (Egyptian/Gulf, Levantine,
 Maghreb and Moroccan month names all come from there), and the Hijri month names of
 hijridate. Hand-written supplements (spelling variants CLDR lacks, number words, units)
-live in ``lexicon.json`` beside the output. Output is sorted, so a re-run is
+live in the other files beside the output. Output is sorted, so a re-run is
 byte-identical: ``python scripts/build_lexicons.py && git diff --exit-code``.
 """
 
@@ -15,7 +15,7 @@ from pathlib import Path
 from babel import Locale, localedata
 from hijridate import Hijri
 
-OUT = Path(__file__).resolve().parents[1] / "src/mahattat/data/time/generated.json"
+OUT = Path(__file__).resolve().parents[1] / "src/mahattat/data/time/lexicon/00-generated.json"
 
 
 def arabic_locales() -> list[str]:

@@ -268,3 +268,29 @@ def test_jsonl_from_stdin_and_refusals(tmp_path: Path) -> None:
     assert_one_line_error(run("extract", str(empty), "--jsonl"), says="no JSON lines")
     result = run("extract", str(empty), "--jsonl", "--format", "table")
     assert_one_line_error(result, code=2, says="--jsonl")
+
+
+def test_jsonl_survives_a_document_the_tagger_breaks_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import mahattat.cli
+
+    real = mahattat.cli.extract
+
+    def flaky(text: str, published: str, **kw: object):
+        if "انفجار" in text:
+            raise RuntimeError("boom")
+        return real(text, published, **kw)
+
+    monkeypatch.setattr(mahattat.cli, "extract", flaky)
+    path = tmp_path / "docs.jsonl"
+    path.write_bytes(
+        jsonl(
+            {"id": "a", "text": "وقع انفجار أمس.", "published": PUBLISHED},
+            {"id": "b", "text": ARTICLE, "published": PUBLISHED},
+        )
+    )
+    result = run("extract", str(path), "--jsonl")
+    assert result.exit_code == 1
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ["b"]
+    assert "docs.jsonl line 1: tagging failed (RuntimeError: boom)" in result.stderr

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from pytest import approx
 from typer.testing import CliRunner
 
@@ -160,3 +161,22 @@ def test_bad_gold_is_one_line(tmp_path: Path) -> None:
     result = runner.invoke(app, ["eval", "timex", str(bad)])
     assert result.exit_code == 1
     assert result.stderr.strip().startswith(f"error: {bad} line 2: not valid JSON")
+
+
+def test_a_tagger_failure_is_reported_and_scored_as_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import mahattat.cli
+
+    def broken(*args: object, **kw: object):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(mahattat.cli, "extract", broken)
+    gold = write(
+        tmp_path / "gold.jsonl", [{"id": "n1", "dct": "2019-05-10", "timexes": GOLD}], lines=True
+    )
+    docs = write(tmp_path / "docs.jsonl", [{"id": "n1", "text": TEXT}], lines=True)
+    result = runner.invoke(app, ["eval", "timex", str(gold), "--docs", str(docs), "--json"])
+    assert result.exit_code == 1
+    assert json.loads(result.stdout)["counts"]["pred"] == 0
+    assert result.stderr.strip() == "error: tagging failed on n1 (RuntimeError: boom)"

@@ -97,8 +97,8 @@ def to_table(doc: Document, width: int = 120) -> str:
         table.add_row(*(Text(c) for c in cells))
     console = Console(file=io.StringIO(), width=width, color_system=None, record=True)
     console.print(table)
-    console.print(_repairs_line(doc))
-    return console.export_text().rstrip("\n")
+    console.print(_repairs_line(doc), soft_wrap=True)  # one line, however long
+    return "\n".join(line.rstrip() for line in console.export_text().splitlines())
 
 
 WRITERS: dict[str, Writer] = {

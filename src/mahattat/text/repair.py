@@ -47,6 +47,7 @@ class _Config:
     short_pieces: frozenset[str]
     weak_piece_zipf: float
     weak_margin: float
+    weak_bad_initials: tuple[str, ...]
     min_and_left_len: int
     anchor_heads: frozenset[str]
     months: frozenset[str]
@@ -68,7 +69,7 @@ def _config() -> _Config:
     raw = {k: v for k, v in json.loads(path.read_text("utf-8")).items() if k[0] != "_"}
     for k in _SETS:
         raw[k] = frozenset(_fold_key(w) for w in raw[k])
-    for k in ("proclitics", "enclitics", "keep_prefixes", "keep_suffixes"):
+    for k in ("weak_bad_initials", "proclitics", "enclitics", "keep_prefixes", "keep_suffixes"):
         raw[k] = tuple(_fold_key(w) for w in raw[k])
     return _Config(**raw)
 
@@ -214,8 +215,8 @@ def _split_score(
             return _NEG
         if _strong_seam(left, right, cfg, zipf):
             continue
-        if len(cuts) > 1:
-            return _NEG  # three pieces need a cue at every seam
+        if len(cuts) > 1 or right.startswith(cfg.weak_bad_initials):
+            return _NEG  # three pieces need a cue at every seam; see weak_bad_initials
         if min(scores[i], scores[i + 1]) < max(cfg.weak_piece_zipf, whole + cfg.weak_margin):
             return _NEG
     return min(scores)

@@ -15,6 +15,7 @@ import wordfreq
 
 from ..records import Timex
 from ..text.normalize import View
+from . import clock, durations  # noqa: F401  (their resolvers register on import)
 from .anchor import NARRATIVE_WINDOW, Anchor, Context, resolve
 from .grammar import rules
 from .lexicon import classes

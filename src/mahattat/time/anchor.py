@@ -70,6 +70,8 @@ def resolve(r: Reading, ctx: Context) -> Resolved | None:
             return _calendar(r, ctx)
         if r.kind == "hijri":
             return _hijri(r, ctx)
+        if r.kind == "nth_weekday":
+            return _nth_weekday(r, ctx)
         if r.kind == "weekday":
             day = _weekday(r, ctx)
             return Resolved(_with_time(day.isoformat(), r), "dct", (day.year, day.month, day.day))
@@ -163,6 +165,29 @@ def _nearest_hijri_year(dct: dt.date, year: int, month: int, day: int) -> int:
         return days * FUTURE_WEIGHT if days > 0 else -days
 
     return min((year - 1, year, year + 1), key=cost)
+
+
+def nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:
+    """The ``nth`` ISO ``weekday`` of a month (``nth`` -1: the last); ValueError if none."""
+    if nth < 0:
+        last = dt.date(year, month, calendar.monthrange(year, month)[1])
+        return last - dt.timedelta(days=(last.isoweekday() - weekday) % 7)
+    first = dt.date(year, month, 1)
+    day = first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
+    if day.month != month:
+        raise ValueError("no such weekday")
+    return day
+
+
+def _nth_weekday(r: Reading, ctx: Context) -> Resolved:
+    assert r.month is not None and r.weekday is not None and r.nth is not None
+    month, weekday, nth = r.month, r.weekday, r.nth
+    year = r.year
+    if year is None:
+        year = nearest_year(ctx.dct, lambda y: nth_weekday(y, month, weekday, nth))
+    day = nth_weekday(year, month, weekday, nth)
+    label = None if r.year is not None else "dct"
+    return Resolved(day.isoformat(), label, (day.year, day.month, day.day))
 
 
 def _weekday(r: Reading, ctx: Context) -> dt.date:

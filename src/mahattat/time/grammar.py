@@ -83,9 +83,13 @@ def _wrap(body: str) -> str:
 
 @cache
 def rules() -> tuple[Rule, ...]:
-    text = (resources.files("mahattat") / "data" / "time" / "rules.toml").read_text("utf-8")
+    """Every rule of ``data/time/rules/*.toml``, files in name order."""
+    folder = resources.files("mahattat") / "data" / "time" / "rules"
     out = []
-    for spec in tomllib.loads(text)["rule"]:
-        body, groups = _expand(spec["pattern"].strip())
-        out.append(Rule(spec["name"], spec["resolver"], regex.compile(_wrap(body)), groups))
+    for path in sorted(folder.iterdir(), key=lambda p: p.name):
+        if not path.name.endswith(".toml"):
+            continue
+        for spec in tomllib.loads(path.read_text("utf-8")).get("rule", []):
+            body, groups = _expand(spec["pattern"].strip())
+            out.append(Rule(spec["name"], spec["resolver"], regex.compile(_wrap(body)), groups))
     return tuple(out)

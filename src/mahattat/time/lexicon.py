@@ -11,8 +11,6 @@ import regex
 
 from ..text.normalize import fold
 
-_FILES = ("generated.json", "lexicon.json")  # later files override earlier ones
-
 
 def _key(surface: str) -> str:
     return " ".join(fold(surface).split())
@@ -20,11 +18,16 @@ def _key(surface: str) -> str:
 
 @cache
 def classes() -> dict[str, dict[str, Any]]:
-    """Every lexicon class with its folded keys."""
+    """Every lexicon class of ``data/time/lexicon/*.json``, keys folded.
+
+    Files are merged in name order; a later file adds to a class or overrides an entry.
+    """
     merged: dict[str, dict[str, Any]] = {}
-    base = resources.files("mahattat") / "data" / "time"
-    for name in _FILES:
-        data = json.loads((base / name).read_text(encoding="utf-8"))
+    folder = resources.files("mahattat") / "data" / "time" / "lexicon"
+    for path in sorted(folder.iterdir(), key=lambda p: p.name):
+        if not path.name.endswith(".json"):
+            continue
+        data = json.loads(path.read_text(encoding="utf-8"))
         for cls, entries in data.items():
             if cls.startswith("_"):
                 continue

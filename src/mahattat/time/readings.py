@@ -21,7 +21,8 @@ class Reading:
     """A temporal expression's meaning, relative or absolute.
 
     kind: ``cal`` a calendar date (year may be missing), ``rel`` ``offset`` units from an
-    anchor, ``weekday``, ``hijri``, ``lit`` a literal value (durations, sets, refs).
+    anchor, ``weekday``, ``hijri``, ``nth_weekday`` (``nth`` ``weekday`` of ``month``, the
+    year given or nearest the DCT), ``lit`` a literal value (durations, sets, refs).
     """
 
     type: str
@@ -41,6 +42,7 @@ class Reading:
     anaphoric: bool = False
     sub: str | None = None  # Q1, H2, SU...: a part of the year
     year_offset: int | None = None  # "of last year": the DCT's year plus this
+    nth: int | None = None  # kind "nth_weekday": the nth ``weekday`` of ``month`` (-1: last)
 
 
 Fields = dict[str, Any]
@@ -205,72 +207,30 @@ def season(f: Fields, span: tuple[int, int]) -> list[Piece]:
     return [(*span, r)]
 
 
-def time(f: Fields, span: tuple[int, int]) -> list[Piece]:
-    hour = f.get("hour", f.get("hour_word"))
-    minute = f.get("minute")
-    if minute is not None:
-        minute = int(minute)
-    elif "fraction" in f and hour is not None:
-        minute = round(f["fraction"] * 60)
-    part = f.get("part_of_day") or f.get("part_of_day_tonight")
-    if "weekday" in f:
-        near = 2 if "deictic_day" in f else None
-        return [(*span, Reading("TIME", "weekday", weekday=f["weekday"], part=part, hour=hour,
-                                minute=minute, offset=f.get("deictic_day", 0), direction=near))]
-    offset = f.get("deictic_day", 0)
-    anaphoric = "anaphoric_unit" in f
-    if anaphoric:
-        offset = f["anaphoric_unit"][1]
-    return [(*span, Reading("TIME", "rel", unit="D", offset=offset, part=part, hour=hour,
-                            minute=minute, anaphoric=anaphoric))]
+Resolver = Callable[[Fields, tuple[int, int], regex.Match[str]], list[Piece]]
+RESOLVERS: dict[str, Resolver] = {}
 
 
-def duration(f: Fields, span: tuple[int, int]) -> list[Piece]:
-    mod = f.get("mod_amount")
-    if "unit_bare_plural" in f:
-        return [(*span, Reading("DURATION", "lit", value=_period("X", f["unit_bare_plural"]), mod=mod))]
-    return [(*span, Reading("DURATION", "lit", value=_period(_num(f), _unit(f)), mod=mod))]
+def resolver(name: str, *, needs_match: bool = False) -> Callable[[Callable[..., list[Piece]]], Callable[..., list[Piece]]]:
+    """Register a resolver under the name rules use; ``needs_match`` gets the match too."""
+
+    def register(fn: Callable[..., list[Piece]]) -> Callable[..., list[Piece]]:
+        RESOLVERS[name] = fn if needs_match else (lambda f, span, m: fn(f, span))
+        return fn
+
+    return register
 
 
-def set_(f: Fields, span: tuple[int, int]) -> list[Piece]:
-    if "weekday" in f:
-        return [(*span, Reading("SET", "lit", value=f"XXXX-WXX-{f['weekday']}"))]
-    return [(*span, Reading("SET", "lit", value=f["set_adverb"]))]
-
-
-# A fraction of a unit in the next smaller unit: 3.5 years is P3Y6M.
-_SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60),
-            "MIN": ("S", 60), "DE": ("Y", 10), "CE": ("Y", 100)}
-_TIME_UNITS = ("H", "MIN", "S")
-
-
-def _period(n: float | str, unit: str) -> str:
-    """An ISO 8601 duration: ``P3Y``, ``P3Y6M``, ``PT1H30M``, ``PXY``."""
-    if isinstance(n, str):
-        return f"P{n}{unit}"
-    parts: list[tuple[int | float, str]] = [(int(n), unit)]
-    rest = n - int(n)
-    if rest and unit in _SMALLER:
-        small, per = _SMALLER[unit]
-        parts.append((round(rest * per), small))
-    elif rest:
-        parts[0] = (round(n, 2), unit)
-    date_part = "".join(f"{k}{u}" for k, u in parts if k and u not in _TIME_UNITS)
-    time_part = "".join(f"{k}{'M' if u == 'MIN' else u}" for k, u in parts if k and u in _TIME_UNITS)
-    return "P" + date_part + (f"T{time_part}" if time_part else "") if date_part or time_part else f"P0{unit}"
-
-
-RESOLVERS: dict[str, Callable[..., list[Piece]]] = {
+for _name, _fn in {
     "date": date, "hijri": hijri, "weekday": weekday, "deictic": deictic, "relative": relative,
-    "ref": ref, "anaphoric": anaphoric, "decade": decade, "century": century, "quarter": quarter, "season": season,
-    "time": time, "duration": duration, "set": set_,
-}
-PAIRED: dict[str, Callable[..., list[Piece]]] = {"year_pair": year_pair, "day_pair": day_pair}
+    "ref": ref, "anaphoric": anaphoric, "decade": decade, "century": century, "quarter": quarter,
+    "season": season,
+}.items():
+    resolver(_name)(_fn)
+resolver("year_pair", needs_match=True)(year_pair)
+resolver("day_pair", needs_match=True)(day_pair)
 
 
 def read(rule: Rule, m: regex.Match[str]) -> list[Piece]:
-    f = fields(rule, m)
-    span = (m.start("span"), m.end("span"))
-    if rule.resolver in PAIRED:
-        return PAIRED[rule.resolver](f, span, m)
-    return RESOLVERS[rule.resolver](f, span)
+    """The readings of one match (two for a range like "18 و21 مايو")."""
+    return RESOLVERS[rule.resolver](fields(rule, m), (m.start("span"), m.end("span")), m)

@@ -31,6 +31,8 @@ _DIGIT_LETTER = regex.compile(r"(?<=\d)(?=\p{Arabic})|(?<=\p{Arabic})(?=\d)")
 _TOKEN = regex.compile(r"[\p{L}\p{N}\p{M}]+")
 # Runs of Arabic base letters; only these are looked up in the word list.
 _LETTERS = regex.compile(r"[\u0621-\u064a]+")
+# The last run of non-digits before a position (a number's prefix).
+_NON_DIGITS = regex.compile(r"(?:^|(?<=\d))\D+$")
 _NEG = -math.inf
 
 
@@ -56,11 +58,23 @@ class _Config:
     never_pieces: frozenset[str]
     not_article: frozenset[str]
     keep_prefixes: tuple[str, ...]
+    number_clitics: frozenset[str]
+    number_marks: frozenset[str]
+    unit_power: regex.Pattern[str]
     keep_suffixes: tuple[str, ...]
     protect: frozenset[str]
 
 
-_SETS = ("short_pieces", "anchor_heads", "months", "never_pieces", "not_article", "protect")
+_SETS = (
+    "number_clitics",
+    "number_marks",
+    "short_pieces",
+    "anchor_heads",
+    "months",
+    "never_pieces",
+    "not_article",
+    "protect",
+)
 
 
 @cache
@@ -71,7 +85,15 @@ def _config() -> _Config:
         raw[k] = frozenset(_fold_key(w) for w in raw[k])
     for k in ("weak_bad_initials", "proclitics", "enclitics", "keep_prefixes", "keep_suffixes"):
         raw[k] = tuple(_fold_key(w) for w in raw[k])
+    # Square and cubic units (و202م2, سم3): a clitic, digits, a unit, a power.
+    units = _alternation(raw.pop("unit_powers"))
+    clitics = _alternation(raw["number_clitics"])
+    raw["unit_power"] = regex.compile(rf"(?:{clitics})?\d*(?:{units})[23]")
     return _Config(**raw)
+
+
+def _alternation(words: frozenset[str] | list[str]) -> str:
+    return "|".join(sorted(map(_fold_key, words), key=len, reverse=True))
 
 
 @cache
@@ -103,37 +125,64 @@ def _zipf() -> dict[str, float]:
 
 
 def find_repairs(view: View) -> tuple[list[int], list[Repair]]:
-    """Original offsets to insert a space at, and the repairs they make."""
+    """Original offsets to insert a space at, and the repairs they make.
+
+    A clitic or era mark on a number (``و2003``, ``بـ130``, ``1933م``) is normal spelling,
+    not a defect: the view still gets its space, but no ``Repair`` is recorded.
+    """
     points: list[int] = []
     repairs: list[Repair] = []
     for tok in _TOKEN.finditer(view.text):
-        offsets = _offsets(view, tok.start(), _token_cuts(view, tok))
+        cuts, defect = _token_cuts(view, tok)
+        offsets = _offsets(view, tok.start(), cuts)
         if not offsets:
             continue
-        s, e, original = view.original_span(tok.start(), tok.end())
         points.extend(offsets)
-        pieces, prev = [], s
-        for o in offsets:
-            pieces.append(view.original[prev:o])
-            prev = o
-        pieces.append(view.original[prev:e])
-        repairs.append(Repair(s, e, original, " ".join(pieces)))
+        if defect:
+            repairs.append(_repair(view, tok, offsets))
     return points, repairs
 
 
-def _token_cuts(view: View, tok: regex.Match[str]) -> list[int]:
-    """Cut positions inside one view token: digit/letter seams, then glued words."""
+def _repair(view: View, tok: regex.Match[str], offsets: list[int]) -> Repair:
+    s, e, original = view.original_span(tok.start(), tok.end())
+    pieces, prev = [], s
+    for o in offsets:
+        pieces.append(view.original[prev:o])
+        prev = o
+    pieces.append(view.original[prev:e])
+    return Repair(s, e, original, " ".join(pieces))
+
+
+def _token_cuts(view: View, tok: regex.Match[str]) -> tuple[list[int], bool]:
+    """Cut positions inside one view token (digit/letter seams, then glued words), and
+    whether any of them repairs a defect."""
     token = tok.group()
     cuts = [m.start() for m in _DIGIT_LETTER.finditer(token)]
     cfg = _config()
+    defect = not cfg.unit_power.fullmatch(token) and any(
+        not _number_affix(token, c) for c in cuts
+    )
     zipf = _zipf()
     for run in _LETTERS.finditer(token):
         word = run.group()
         if len(word) < cfg.min_token_len or zipf.get(word, 0.0) >= cfg.known_zipf:
             continue  # the common case: a known word, one dict lookup
         word = _with_ta_marbuta(view, tok.start() + run.start(), word)
-        cuts.extend(run.start() + c for c in split_word(word))
-    return sorted(cuts)
+        found = split_word(word)
+        cuts.extend(run.start() + c for c in found)
+        defect = defect or bool(found)
+    return sorted(cuts), defect
+
+
+def _number_affix(token: str, cut: int) -> bool:
+    """Whether the letters at a digit seam are a clitic before the number (``و``, ``بـ``,
+    ``الـ``) or an era mark after it (``م``, ``هـ``)."""
+    cfg = _config()
+    if token[cut].isdigit():  # letters before the number
+        head = _NON_DIGITS.search(token, 0, cut)
+        return head is not None and head.group() in cfg.number_clitics
+    tail = _NON_DIGITS.match(token, cut)
+    return tail is not None and tail.end() == len(token) and tail.group() in cfg.number_marks
 
 
 def _with_ta_marbuta(view: View, start: int, word: str) -> str:
@@ -238,8 +287,12 @@ def _strong_seam(left: str, right: str, cfg: _Config, zipf: dict[str, float]) ->
     if left.endswith("ة"):
         return True
     lkey, rkey = left.replace("ة", "ه"), right.replace("ة", "ه")
-    if lkey in cfg.anchor_heads or lkey in cfg.months or rkey in cfg.months:
+    if lkey in cfg.anchor_heads:
         return True
+    # Month names are also names and verbs (مارسدين, إيلمارس): the other side must be
+    # a sure word.
+    if lkey in cfg.months or rkey in cfg.months:
+        return _sure_word(rkey if lkey in cfg.months else lkey, cfg, zipf)
     # The article or the conjunction و, before a word long or frequent enough not to
     # be a chance reading of a name (كاناليس, شعبولا, الغازولين).
     if rkey.startswith("ال"):

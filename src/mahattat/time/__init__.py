@@ -52,12 +52,15 @@ def find(text: str) -> list[Piece]:
                 continue
             candidates.append((m.start("span"), m.end("span"), rank, pieces))
     candidates.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []  # chosen spans, disjoint, sorted: a bisect finds neighbours
+    ends: list[int] = []
     chosen: list[Piece] = []
     for start, end, _, pieces in candidates:
-        if any(start < e and s < end for s, e in taken):
+        i = bisect_right(starts, start)
+        if (i and ends[i - 1] > start) or (i < len(starts) and starts[i] < end):
             continue
-        taken.append((start, end))
+        starts.insert(i, start)
+        ends.insert(i, end)
         chosen.extend(pieces)
     chosen.sort(key=lambda p: p[0])
     return chosen

@@ -72,6 +72,8 @@ def resolve(r: Reading, ctx: Context) -> Resolved | None:
             return _hijri(r, ctx)
         if r.kind == "nth_weekday":
             return _nth_weekday(r, ctx)
+        if r.kind == "dom":
+            return _day_of_month(r, ctx)
         if r.kind == "weekday":
             day = _weekday(r, ctx)
             return Resolved(_with_time(day.isoformat(), r), "dct", (day.year, day.month, day.day))
@@ -179,14 +181,39 @@ def nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:
     return day
 
 
+def _day_of_month(r: Reading, ctx: Context) -> Resolved:
+    assert r.day is not None
+    base = ctx.dct.year * 12 + ctx.dct.month - 1
+    if r.direction is not None:
+        months = [base + r.direction]
+    else:
+        months = [base - 1, base, base + 1]
+
+    def date_of(k: int) -> dt.date:
+        y, m = divmod(k, 12)
+        return dt.date(y, m + 1, min(r.day or 1, calendar.monthrange(y, m + 1)[1]))
+
+    def cost(k: int) -> int:
+        days = (date_of(k) - ctx.dct).days
+        if ctx.future:
+            return days if days >= 0 else 10**6
+        return days * FUTURE_WEIGHT if days > 0 else -days
+
+    y, m = divmod(min(months, key=cost), 12)
+    day = dt.date(y, m + 1, r.day)  # raises for 31 November: not a date
+    return Resolved(day.isoformat(), "dct", (day.year, day.month, day.day))
+
+
 def _nth_weekday(r: Reading, ctx: Context) -> Resolved:
-    assert r.month is not None and r.weekday is not None and r.nth is not None
-    month, weekday, nth = r.month, r.weekday, r.nth
+    assert r.weekday is not None and r.nth is not None
+    month, weekday, nth = r.month or ctx.dct.month, r.weekday, r.nth
     year = r.year
+    if r.month is None:  # "the second Sunday": of the DCT's month
+        year = ctx.dct.year
     if year is None:
         year = nearest_year(ctx.dct, lambda y: nth_weekday(y, month, weekday, nth))
     day = nth_weekday(year, month, weekday, nth)
-    label = None if r.year is not None else "dct"
+    label = None if r.year is not None and r.month is not None else "dct"
     return Resolved(day.isoformat(), label, (day.year, day.month, day.day))
 
 

@@ -14,7 +14,7 @@ from .lexicon import alternation
 _SPACE = "(?:[ ]{1,3})"
 _DATE_SEP = "(?:[ ]{0,2}[,،][ ]{0,2}|[ ]{1,3})"
 _PLACEHOLDER = regex.compile(
-    r"(?<!\\[pP])(?:\{([a-z_]+)(?:-([a-z_]+))?(?::([a-z_0-9]+))?\}|\{([A-Z]+)(?::([a-z_0-9]+))?\})"
+    r"(?<!\\[pP])(?:\{([a-z_]+)(?:-([a-z_]+))?(?::([a-z_0-9]+))?\}|\{([A-Z][A-Z0-9]*)(?::([a-z_0-9]+))?\})"
 )
 
 # Built-in classes: numbers whose meaning is their digits.
@@ -22,6 +22,9 @@ _BUILTIN = {
     "DAY": r"(?:3[01]|[12]\d|0?[1-9])(?!\d)",
     "MONTHNUM": r"(?:1[0-2]|0?[1-9])(?!\d)",
     "YEAR": r"(?:1[6-9]\d\d|20\d\d|21\d\d)(?![\d.,]\d)",
+    # after a month name any four digits are a year ("5 ديسمبر 1391"); after "عام", three
+    "YEARFULL": r"(?:1\d{3}|20\d\d|21\d\d)(?![\d.,]\d)",
+    "YEAR3": r"[1-9]\d{2}(?![\d.,]\d)",
     "HYEAR": r"1[2-5]\d\d(?![\d.,]\d)",
     "HOUR": r"(?:2[0-4]|[01]?\d)(?!\d)",
     "MINUTE": r"[0-5]\d(?!\d)",

@@ -20,7 +20,8 @@ from .lexicon import lookup
 class Reading:
     """A temporal expression's meaning, relative or absolute.
 
-    kind: ``cal`` a calendar date (year may be missing), ``rel`` ``offset`` units from an
+    kind: ``cal`` a calendar date (year may be missing), ``dom`` a day of the month that
+    ``direction`` months from the DCT's names (None: the month nearest the DCT), ``rel`` ``offset`` units from an
     anchor, ``weekday``, ``hijri``, ``nth_weekday`` (``nth`` ``weekday`` of ``month``, the
     year given or nearest the DCT), ``lit`` a literal value (durations, sets, refs).
     """
@@ -67,7 +68,7 @@ def fields(rule: Rule, m: regex.Match[str]) -> Fields:
 
 
 def _meaning(kind: str, text: str) -> Any:
-    if kind in ("DAY", "MONTHNUM", "YEAR", "HYEAR", "HOUR", "MINUTE"):
+    if kind in ("DAY", "MONTHNUM", "YEAR", "YEARFULL", "YEAR3", "HYEAR", "HOUR", "MINUTE"):
         return int(text)
     if kind in ("NUM", "NUMBER"):
         return parse_number(text)
@@ -113,9 +114,9 @@ def _unit(f: Fields) -> str:
 def date(f: Fields, span: tuple[int, int]) -> list[Piece]:
     month = f.get("month2") or f.get("month") or f.get("monthnum")
     day = f.get("day") or f.get("ordday")
-    direction = f.get("direction")
+    direction = f.get("direction", f.get("this"))
     year_offset = f.get("year_direction") if f.get("unit_singular_point") == "Y" else None
-    r = Reading("DATE", "cal", f.get("year"), month, day, mod=f.get("mod_point"),
+    r = Reading("DATE", "cal", f.get("year", f.get("yearfull")), month, day, mod=f.get("mod_point"),
                 direction=direction, year_offset=year_offset)
     return [(*span, r)]
 
@@ -207,6 +208,40 @@ def season(f: Fields, span: tuple[int, int]) -> list[Piece]:
     return [(*span, r)]
 
 
+def numeric(f: Fields, span: tuple[int, int], m: regex.Match[str]) -> list[Piece]:
+    """Digits: Y-M-D when the first part has four digits, else D-M, else M-D."""
+    a, b, c = m.group("a"), m.group("b"), m.group("c")
+    if len(a) == 4:  # 2018-04-22, 2015/3
+        return [(*span, Reading("DATE", "cal", int(a), int(b), int(c) if c else None))]
+    year = _full_year(c) if c else None
+    if len(b) == 4:  # 3/2015: a month and its year
+        return [(*span, Reading("DATE", "cal", int(b), int(a)))]
+    first, second = int(a), int(b)
+    day, month = (first, second) if second <= 12 else (second, first)
+    if month > 12 or day > 31 or not day or not month:
+        raise KeyError(m.group())  # not a date: the engine drops the match
+    return [(*span, Reading("DATE", "cal", year, month, day))]
+
+
+def _full_year(digits: str) -> int:
+    """A two-digit year: this century up to ten years ahead, else the last one."""
+    if len(digits) == 4:
+        return int(digits)
+    n = int(digits)
+    return 2000 + n if n <= TWO_DIGIT_PIVOT else 1900 + n
+
+
+TWO_DIGIT_PIVOT = 40
+
+
+def day_of_month(f: Fields, span: tuple[int, int]) -> list[Piece]:
+    """A day whose month the context gives: this month, or the one a word names."""
+    day = f.get("day") or f.get("ordday")
+    offset = f.get("direction", f.get("this"))
+    return [(*span, Reading("DATE", "dom", day=day, offset=offset if offset is not None else 0,
+                            direction=offset))]
+
+
 Resolver = Callable[[Fields, tuple[int, int], regex.Match[str]], list[Piece]]
 RESOLVERS: dict[str, Resolver] = {}
 
@@ -228,6 +263,8 @@ for _name, _fn in {
 }.items():
     resolver(_name)(_fn)
 resolver("year_pair", needs_match=True)(year_pair)
+resolver("numeric", needs_match=True)(numeric)
+resolver("day_of_month")(day_of_month)
 resolver("day_pair", needs_match=True)(day_pair)
 
 

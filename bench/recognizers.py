@@ -188,7 +188,9 @@ def _line(o: lib.Outcome, preds_of: dict[str, list[lib.Pred]]) -> list[str]:
     e = o.expected
     note = lib.SUSPECT.get(o.case.key)
     lines = [
-        f"- {o.case.key} ref={o.case.ref.date()}  input: {o.case.input}",
+        f"- {o.case.key} ref={o.case.ref.date()}"
+        + ("  [value checked]" if o.value_ok is not None else "")
+        + f"  input: {o.case.input}",
         f"    expected: [{e.text}]@{e.start}-{e.end} {e.type} "
         + (f"timex={e.timex}" if e.timex is not None else "(span only)")
         + (f"  accepts: {o.accept}" if o.accept else ""),
@@ -210,7 +212,12 @@ def write_misses(report: lib.Report, path: Path) -> int:
             groups["span missed (no overlapping timex)"][o.family].append(o)
         elif o.value_ok is False:
             groups["value wrong (span found)"][o.family].append(o)
-    out: list[str] = ["# Recognizers-Text Arabic: failing cases", ""]
+    out: list[str] = ["# Recognizers-Text Arabic: failing cases", "", "| kind | family | n |"]
+    out.append("|---|---|---:|")
+    for kind, fams in groups.items():
+        out += [f"| {kind} | {fam} | {len(v)} |" for fam, v in sorted(fams.items(),
+                key=lambda kv: -len(kv[1]))]  # fmt: skip
+    out.append("")
     n = 0
     for kind, fams in groups.items():
         out += [f"## {kind}: {sum(len(v) for v in fams.values())}", ""]

@@ -1,8 +1,9 @@
 """Scoring mahattat against Microsoft Recognizers-Text's Arabic date/time specs.
 
-The specs (MIT) are read at run time from ``/work/shared/eval/recognizers-text-arabic``;
-none of their sentences is copied into the repository. ``bench/recognizers.py`` is the
-command line; this module holds the logic so that tests can import it.
+The specs (MIT) are read at run time from ``/work/shared/eval/recognizers-text-arabic``
+(or ``$MAHATTAT_RECOGNIZERS_DIR``); none of their sentences is copied into the
+repository. ``bench/recognizers.py`` is the command line; this module holds the logic so
+that tests can import it.
 
 Scope: the Extractor and Parser files of Date, DatePeriod, Duration, Time, TimePeriod and
 Holiday (12 files). Every case is run through ``extract(Input, published=<reference
@@ -40,6 +41,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 import re
 import time
 from collections import Counter
@@ -49,7 +51,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-DATA_DIR = Path("/work/shared/eval/recognizers-text-arabic")
+DATA_DIR = Path(
+    os.environ.get("MAHATTAT_RECOGNIZERS_DIR", "/work/shared/eval/recognizers-text-arabic")
+)
 KINDS = ("Date", "DatePeriod", "Duration", "Time", "TimePeriod", "Holiday")
 FILES = tuple(f"{k}{r}" for k in KINDS for r in ("Extractor", "Parser"))
 DEFAULT_REF = "2016-11-07T00:00:00"
@@ -432,7 +436,7 @@ class Accept:
     def describe(self) -> str:
         parts = sorted(self.values) + sorted(f"T{t}" for t in self.times)
         parts += [f"P[{m}mo,{s}s]" for m, s in sorted(self.durations)]
-        parts += [f"{a}..{b}" for a, b, _ in self.ranges]
+        parts += list(dict.fromkeys(f"{a}..{b}" for a, b, _ in self.ranges))
         return " | ".join(parts)
 
 

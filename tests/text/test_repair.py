@@ -78,3 +78,13 @@ def test_left_alone(text: str) -> None:
 def test_split_word_on_folded_runs() -> None:
     assert split_word("الولاياتالمتحده") == (8,)
     assert split_word("ماكينزي") == ()
+
+
+def test_word_list_folds_like_the_view() -> None:
+    from wordfreq import top_n_list
+
+    from mahattat.text.normalize import fold
+    from mahattat.text.repair import _fold_key
+
+    for word in top_n_list("ar", 3000):
+        assert _fold_key(word) == fold(word)

@@ -3,12 +3,14 @@
 Splits are found on the normalized view and returned as original offsets where the
 view inserts a space, plus one ``Repair`` record per glued token.
 
-Letters glued to letters are split with wordfreq's Arabic unigram frequencies: a rare
-token is cut into two or three pieces when every piece is a frequent word (``و`` may
-lead a piece) and the weakest piece is much more frequent than the whole token. The
-whole token is also read as clitics + a known word (``بدونالد`` = ``ب`` + ``دونالد``)
-so that rare inflected forms are left alone. Thresholds live in
-``data/text/repair.json``.
+Digits glued to letters are always cut. Letters glued to letters are cut with
+wordfreq's Arabic unigram frequencies: a rare token is split into two or three pieces
+when every piece is a frequent word (``و`` may lead a piece) and the weakest piece is
+much more frequent than the whole token, also read as clitics around a known stem
+(``بدونالد`` = ``ب`` + ``دونالد``), so rare inflected forms are left alone. A seam
+needs a visible cue (``ة`` before it, ``ال`` or ``و`` after it, ``شهر`` or a month beside
+it) or, failing that, two very frequent pieces. Thresholds and word lists live in
+``data/text/repair.json``; decisions are cached per token.
 """
 
 from __future__ import annotations
@@ -38,6 +40,8 @@ _NEG = -math.inf
 
 @dataclass(frozen=True, slots=True)
 class _Config:
+    """``data/text/repair.json``, its word lists folded like the view."""
+
     known_zipf: float
     min_token_len: int
     max_token_len: int
@@ -53,16 +57,16 @@ class _Config:
     min_and_left_len: int
     anchor_heads: frozenset[str]
     months: frozenset[str]
+    not_article: frozenset[str]
     proclitics: tuple[str, ...]
     enclitics: tuple[str, ...]
     never_pieces: frozenset[str]
-    not_article: frozenset[str]
     keep_prefixes: tuple[str, ...]
+    keep_suffixes: tuple[str, ...]
+    protect: frozenset[str]
     number_clitics: frozenset[str]
     number_marks: frozenset[str]
     unit_power: regex.Pattern[str]
-    keep_suffixes: tuple[str, ...]
-    protect: frozenset[str]
 
 
 _SETS = (

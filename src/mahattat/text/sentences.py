@@ -22,6 +22,8 @@ from .normalize import View, fold
 _END = regex.compile(r"[.!?؟]+[»\"”’')\]]*(?=\s|$)|\n+")
 # The word a period is glued to: letters and inner periods (``U.S``, ``ق.م``).
 _ABBR_TAIL = regex.compile(r"(?:^|(?<=[\s(\[«\"]))[\p{L}.]+$")
+# A one-letter unit after a number: ``20 د``, ``35 م د`` (million dinars).
+_UNIT = regex.compile(r"\d\s*(?:\p{L}\s+)?\p{L}$")
 _QUOTE_AFTER = regex.compile(r"\s*[«\"“']")
 
 
@@ -75,8 +77,11 @@ def _abbreviation(text: str, dot: int) -> bool:
     word = m.group().strip(".")
     if not word:
         return False
-    letters = word.replace(".", "")
-    return len(letters) == 1 or "." in word or word.lower() in _config().abbreviations
+    if "." in word:  # U.S, ق.م, سي.ان.ان; not العربية.نت
+        return all(len(part) <= 3 for part in word.split("."))
+    if len(word) == 1:  # an initial, unless a unit after a number (5.400 د. = dinars)
+        return not _UNIT.search(text, max(0, dot - 30), dot)
+    return word.lower() in _config().abbreviations
 
 
 def _add_segment(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:

@@ -249,8 +249,13 @@ def _relative(r: Reading, ctx: Context) -> Resolved:
         day = base + dt.timedelta(days=n)
         return Resolved(_with_time(day.isoformat(), r), label, (day.year, day.month, day.day))
     if unit == "W":
-        iso = (base + dt.timedelta(weeks=n)).isocalendar()
-        return Resolved(f"{iso.year}-W{iso.week:02d}", label, None)
+        monday = base - dt.timedelta(days=base.isoweekday() - 1) + dt.timedelta(weeks=n)
+        if r.weekday:  # "Friday of next week"
+            day = monday + dt.timedelta(days=r.weekday - 1)
+            return Resolved(day.isoformat(), label, (day.year, day.month, day.day))
+        iso = monday.isocalendar()
+        week = f"{iso.year}-W{iso.week:02d}"
+        return Resolved(f"{week}-{r.sub}" if r.sub else week, label, None)
     if unit == "M":
         y, m = divmod(base.year * 12 + base.month - 1 + n, 12)
         return Resolved(f"{y:04d}-{m + 1:02d}", label, (y, m + 1, None))

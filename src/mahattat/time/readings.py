@@ -12,7 +12,10 @@ from typing import Any
 
 import regex
 
+from hijridate import Gregorian, Hijri
+
 from .grammar import Rule
+from .iso import period
 from .lexicon import lookup
 
 
@@ -204,7 +207,8 @@ def quarter(f: Fields, span: tuple[int, int]) -> list[Piece]:
 def season(f: Fields, span: tuple[int, int]) -> list[Piece]:
     if "year" in f:
         return [(*span, Reading("DATE", "cal", f["year"], sub=f["season"], mod=f.get("mod_point")))]
-    r = Reading("DATE", "rel", unit="Y", offset=f["direction"], sub=f["season"], mod=f.get("mod_point"))
+    offset = f.get("direction", f.get("this", 0))
+    r = Reading("DATE", "rel", unit="Y", offset=offset, sub=f["season"], mod=f.get("mod_point"))
     return [(*span, r)]
 
 
@@ -242,6 +246,45 @@ def day_of_month(f: Fields, span: tuple[int, int]) -> list[Piece]:
                             direction=offset))]
 
 
+def hijri_in_year(f: Fields, span: tuple[int, int]) -> list[Piece]:
+    """A Hijri month in a Gregorian year: the Hijri year whose month starts in it."""
+    gregorian, month = f["year"], f["hijri_month"]
+    middle = Gregorian(gregorian, 7, 1).to_hijri().year
+    for year in (middle - 1, middle, middle + 1):
+        if Hijri(year, month, 1).to_gregorian().year == gregorian:
+            return [(*span, Reading("DATE", "hijri", year, month, mod=f.get("mod_point")))]
+    raise KeyError(span)
+
+
+def weekend(f: Fields, span: tuple[int, int]) -> list[Piece]:
+    offset = f.get("direction", 0)
+    return [(*span, Reading("DATE", "rel", unit="W", offset=offset, sub="WE"))]
+
+
+def week_weekday(f: Fields, span: tuple[int, int]) -> list[Piece]:
+    """A weekday of the week before, of or after the DCT's (ISO weeks)."""
+    offset = f.get("direction", f.get("this", 0))
+    return [(*span, Reading("DATE", "rel", unit="W", offset=offset, weekday=f["weekday"]))]
+
+
+def nth_weekday_of(f: Fields, span: tuple[int, int]) -> list[Piece]:
+    r = Reading("DATE", "nth_weekday", month=f.get("month"), weekday=f["weekday"],
+                nth=f["ordinal"])
+    return [(*span, r)]
+
+
+def relative_span(f: Fields, span: tuple[int, int]) -> list[Piece]:
+    """"The last three weeks": a DURATION of the units counted."""
+    unit = f.get("unit_plural_def") or f.get("unit_dual_def") or f.get("unit")
+    if "unit_dual_def" in f:
+        n: float | str = 2
+    elif "number" in f or "n2" in f:
+        n = f.get("number", f.get("n2"))
+    else:
+        n = "X"
+    return [(*span, Reading("DURATION", "lit", value=period(n, unit)))]
+
+
 Resolver = Callable[[Fields, tuple[int, int], regex.Match[str]], list[Piece]]
 RESOLVERS: dict[str, Resolver] = {}
 
@@ -265,6 +308,11 @@ for _name, _fn in {
 resolver("year_pair", needs_match=True)(year_pair)
 resolver("numeric", needs_match=True)(numeric)
 resolver("day_of_month")(day_of_month)
+for _name, _fn in {
+    "hijri_in_year": hijri_in_year, "weekend": weekend, "week_weekday": week_weekday,
+    "nth_weekday": nth_weekday_of, "relative_span": relative_span,
+}.items():
+    resolver(_name)(_fn)
 resolver("day_pair", needs_match=True)(day_pair)
 
 

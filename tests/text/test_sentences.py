@@ -76,3 +76,17 @@ def test_spans_are_trimmed_view_spans() -> None:
 def test_linear_on_long_input() -> None:
     text = ("كلمة " * 20000) + ("ق." * 5000) + ":" * 5000
     assert len(sentence_spans(normalize(text))) >= 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("بلغ السعر 5.400 د. وفي المقابل تراجع", ["بلغ السعر 5.400 د.", "وفي المقابل تراجع"]),
+        ("بقيمة 35 م د. وكشف الوزير", ["بقيمة 35 م د.", "وكشف الوزير"]),
+        ("نشر موقع المنصة.نت. ثم حذف", ["نشر موقع المنصة.نت.", "ثم حذف"]),
+        ("قناة سي.ان.ان. قالت ذلك", ["قناة سي.ان.ان. قالت ذلك"]),
+        ("وختم المدرب قائلا: سنفوز", ["وختم المدرب قائلا: سنفوز"]),
+    ],
+)
+def test_units_domains_and_speech(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected

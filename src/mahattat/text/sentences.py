@@ -98,11 +98,10 @@ def _add_segment(text: str, start: int, end: int, out: list[tuple[int, int]]) ->
 def _speech(text: str, m: regex.Match[str]) -> bool:
     """A colon that introduces a quote or speech (``قائلا: «...»``), not a heading."""
     head = m.group(1)
-    first = head.split(" ", 1)[0]
     cfg = _config()
     return (
         head in cfg.not_headings
-        or first in cfg.not_headings
+        or any(w in cfg.not_headings for w in head.split(" "))
         or _QUOTE_AFTER.match(text, m.end()) is not None
     )
 

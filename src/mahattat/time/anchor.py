@@ -124,15 +124,18 @@ def _dct_year(month: int, day: int | None, direction: int | None, ctx: Context) 
     return nearest_year(d, lambda y: dt.date(y, month, day or 15))
 
 
-def nearest_year(dct: dt.date, on: Callable[[int], dt.date]) -> int:
+def nearest_year(dct: dt.date, on: Callable[[int], dt.date], future: bool = False) -> int:
     """The year whose date is nearest the DCT, a future date counting double.
 
     News mostly reports what happened, but a date with no tense marker a few weeks
-    ahead (a programme, a deadline) is in the coming weeks, not a year ago.
+    ahead (a programme, a deadline) is in the coming weeks, not a year ago. In a
+    future-tense clause only dates from the DCT on qualify.
     """
 
     def cost(year: int) -> int:
         days = (on(year) - dct).days
+        if future:
+            return days if days >= 0 else 10**6
         return days * FUTURE_WEIGHT if days > 0 else -days
 
     return min((dct.year - 1, dct.year, dct.year + 1), key=cost)
@@ -211,7 +214,7 @@ def _nth_weekday(r: Reading, ctx: Context) -> Resolved:
     if r.month is None:  # "the second Sunday": of the DCT's month
         year = ctx.dct.year
     if year is None:
-        year = nearest_year(ctx.dct, lambda y: nth_weekday(y, month, weekday, nth))
+        year = nearest_year(ctx.dct, lambda y: nth_weekday(y, month, weekday, nth), ctx.future)
     day = nth_weekday(year, month, weekday, nth)
     label = None if r.year is not None and r.month is not None else "dct"
     return Resolved(day.isoformat(), label, (day.year, day.month, day.day))

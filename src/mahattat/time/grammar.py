@@ -38,6 +38,17 @@ def _number() -> str:
     return rf"(?:{digits}|(?:{word})(?:[ ]{{1,3}}و[ ]?(?:{word})){{0,2}})"
 
 
+def _year_words() -> str:
+    """A year in words: "ألفين وسبعة وعشرين", "ألف وتسعمائة وواحد", "مائتين وسبعة وستين"."""
+    thousand, hundred, word = alternation("thousands"), alternation("hundreds"), alternation("cardinal")
+    rest = rf"(?:{word})(?:[ ]{{1,3}}و[ ]?(?:{word}))?"
+    joined = r"[ ]{1,3}و[ ]?"
+    return (
+        rf"(?:(?:{thousand})(?:{joined}(?:{hundred}))?(?:{joined}{rest})?"
+        rf"|(?:{hundred})(?:{joined}{rest})?)(?!\p{{L}})"
+    )
+
+
 def _ordinal_day() -> str:
     unit, ten = alternation("ordinal_unit"), alternation("ordinal_ten")
     return (
@@ -63,7 +74,8 @@ def _expand(template: str) -> tuple[str, dict[str, tuple[str, ...]]]:
         if m.group(4):
             kind = m.group(4)
             name = m.group(5) or kind.lower()
-            body = {"NUMBER": _number, "ORDDAY": _ordinal_day}.get(kind, lambda: _BUILTIN[kind])()
+            built = {"NUMBER": _number, "ORDDAY": _ordinal_day, "YEARWORDS": _year_words}
+            body = built.get(kind, lambda: _BUILTIN[kind])()
         else:
             kind, minus = m.group(1), m.group(2)
             name = m.group(3) or kind

@@ -64,9 +64,9 @@ def fields(rule: Rule, m: regex.Match[str]) -> Fields:
             try:
                 out[name] = _meaning(kind, text)
                 break
-            except KeyError:
+            except (KeyError, ValueError):
                 if kind == kinds[-1]:
-                    raise
+                    raise KeyError(text) from None
     return out
 
 
@@ -77,6 +77,8 @@ def _meaning(kind: str, text: str) -> Any:
         return parse_number(text)
     if kind == "ORDDAY":
         return parse_ordinal(text)
+    if kind == "YEARWORDS":
+        return parse_year_words(text)
     return lookup(kind, text)
 
 
@@ -86,6 +88,21 @@ def parse_number(text: str) -> float:
     total = 0.0
     for part in regex.split(r"[ ]+و[ ]?", text):
         total += lookup("cardinal", part)
+    return total
+
+
+def parse_year_words(text: str) -> int:
+    """Sum the parts of a year in words; each part is a thousands, hundreds or number word."""
+    total = 0
+    for part in regex.split(r"[ ]+و[ ]?", text):
+        for cls in ("thousands", "hundreds", "cardinal"):
+            try:
+                total += lookup(cls, part)
+                break
+            except KeyError:
+                continue
+        else:
+            raise KeyError(part)
     return total
 
 
@@ -267,7 +284,12 @@ def week_weekday(f: Fields, span: tuple[int, int]) -> list[Piece]:
     return [(*span, Reading("DATE", "rel", unit="W", offset=offset, weekday=f["weekday"]))]
 
 
+MAX_WEEKDAYS_IN_MONTH = 5
+
+
 def nth_weekday_of(f: Fields, span: tuple[int, int]) -> list[Piece]:
+    if f["ordinal"] > MAX_WEEKDAYS_IN_MONTH:  # "الاثنين العاشر" is no date: leave the weekday
+        raise KeyError(f["ordinal"])
     r = Reading("DATE", "nth_weekday", month=f.get("month"), weekday=f["weekday"],
                 nth=f["ordinal"])
     return [(*span, r)]

@@ -88,3 +88,28 @@ def test_word_list_folds_like_the_view() -> None:
 
     for word in top_n_list("ar", 3000):
         assert _fold_key(word) == fold(word)
+
+
+def test_number_clitics_get_a_space_but_no_repair() -> None:
+    text = "في عام 1933م وبـ130 دولارا والـ16 ومساحة 40م2"
+    points, found = find_repairs(normalize(text))
+    assert found == []
+    assert normalize(text, points).text == "في عام 1933 م وب 130 دولارا وال 16 ومساحه 40 م 2"
+
+
+def test_years_glued_to_a_conjunction_are_one_repair() -> None:
+    (r,) = repairs("بين 2016و2017 تغير كل شيء")
+    assert (r.text, r.replacement) == ("2016و2017", "2016 و 2017")
+
+
+def test_tatweel_stays_with_the_first_piece() -> None:
+    assert repairs("وصل الوزيرـالجديد") == [Repair(4, 17, "الوزيرـالجديد", "الوزيرـ الجديد")]
+
+
+def test_no_cut_inside_a_ligature() -> None:
+    # ﻻ is one character that the view reads as two letters; a cut between them has no
+    # original offset, so the token is left alone rather than mangled.
+    text = "قال ﻻبد"
+    points, found = find_repairs(normalize(text))
+    assert all(0 <= p <= len(text) for p in points)
+    assert all(text[r.start : r.end] == r.text for r in found)

@@ -29,6 +29,8 @@ _DELETE = (
 # Presentation forms: expanded with NFKC (one code point may become several).
 _EXPAND = "\ufb50-\ufdff\ufe70-\ufefc"
 
+_IS_DELETED = regex.compile(f"[{_DELETE}]")
+_IS_EXPANDED = regex.compile(f"[{_EXPAND}]")
 _CLUSTER = regex.compile(f"[{_EXPAND}][{_DELETE}]*|[^{_DELETE}][{_DELETE}]+|[{_DELETE}]+")
 
 _ONE_TO_ONE = {
@@ -114,9 +116,9 @@ def normalize(text: str, insertions: Iterable[int] = ()) -> View:
     edits: list[tuple[int, int, str]] = []
     for m in _CLUSTER.finditer(text):
         head = m.group()[0]
-        if regex.match(f"[{_DELETE}]", head):
+        if _IS_DELETED.match(head):
             edits.append((m.start(), m.end(), ""))
-        elif regex.match(f"[{_EXPAND}]", head):
+        elif _IS_EXPANDED.match(head):
             edits.append((m.start(), m.end(), _expand(head)))
         else:
             edits.append((m.start(), m.end(), head))

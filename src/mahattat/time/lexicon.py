@@ -38,7 +38,11 @@ def classes() -> dict[str, dict[str, Any]]:
 
 
 def lookup(cls: str, surface: str) -> Any:
-    return classes()[cls][" ".join(surface.split())]
+    key = " ".join(surface.split())
+    entries = classes()[cls]
+    if key not in entries and key.startswith("ل"):
+        return entries["ا" + key]  # "لثاني" of "للثاني": the article after the clitic ل
+    return entries[key]
 
 
 def alternation(cls: str, minus: str | None = None) -> str:
@@ -47,4 +51,10 @@ def alternation(cls: str, minus: str | None = None) -> str:
     if minus:
         keys -= set(classes()[minus])
     ordered = sorted(keys, key=lambda k: (-len(k), k))
-    return "|".join(regex.escape(k).replace(r"\ ", "[ ]{1,3}") for k in ordered)
+    # After the clitic ل the article loses its alef: "للعام" is ل + "لعام".
+    elided = [k[1:] for k in ordered if k.startswith("ال")]
+    alts = [regex.escape(k).replace(r"\ ", "[ ]{1,3}") for k in ordered]
+    if elided:
+        tail = "|".join(regex.escape(k).replace(r"\ ", "[ ]{1,3}") for k in elided)
+        alts.append(f"(?<=(?<!\\p{{L}})[وف]?ل)(?:{tail})")
+    return "|".join(alts)

@@ -43,8 +43,11 @@ _ONE_TO_ONE = {
     "٬": ",",
     **{chr(0x0660 + i): str(i) for i in range(10)},
     **{chr(0x06F0 + i): str(i) for i in range(10)},
-    **{c: " " for c in "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
-       "\u2008\u2009\u200a\u202f\u205f\u3000\t\r\v\f"},
+    **{
+        c: " "
+        for c in "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
+        "\u2008\u2009\u200a\u202f\u205f\u3000\t\r\v\f"
+    },
 }
 _TABLE = str.maketrans(_ONE_TO_ONE)
 

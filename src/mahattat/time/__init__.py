@@ -7,6 +7,7 @@ longest of overlapping matches, and anchors the values in text order (``anchor.p
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from bisect import bisect_right
 from functools import lru_cache
 
@@ -34,11 +35,11 @@ _AFTER_EDGE = regex.compile(r'[،,;:«»"()\[\]]|(?<!\p{L})(?:ان|انه|انه
 
 def clause(text: str, start: int, end: int, sent: tuple[int, int]) -> str:
     """The words around ``text[start:end]`` that share its clause."""
-    left = text[sent[0]:start]
+    left = text[sent[0] : start]
     cut = [m.end() for m in _BEFORE_EDGE.finditer(left)]
-    right = text[end:sent[1]]
+    right = text[end : sent[1]]
     stop = _AFTER_EDGE.search(right)
-    return left[cut[-1] if cut else 0:] + " " + right[: stop.start() if stop else len(right)]
+    return left[cut[-1] if cut else 0 :] + " " + right[: stop.start() if stop else len(right)]
 
 
 def find(text: str) -> list[Piece]:
@@ -73,7 +74,13 @@ def is_future(sentence: str) -> bool:
     for w in _WORD.findall(sentence):
         if w in markers:
             return True
-        if len(w) >= 4 and w[0] == "س" and w[1] in "يتنا" and w not in exceptions and _stem_known(w[1:]):
+        if (
+            len(w) >= 4
+            and w[0] == "س"
+            and w[1] in "يتنا"
+            and w not in exceptions
+            and _stem_known(w[1:])
+        ):
             return True
     return False
 
@@ -86,7 +93,7 @@ def _stem_known(stem: str) -> bool:
 
 def _after_boundary_word(text: str, start: int) -> bool:
     """Whether the word before ``start`` makes a date a boundary ("since 2013", "by June")."""
-    words = _WORD.findall(text[max(0, start - 12):start])
+    words = _WORD.findall(text[max(0, start - 12) : start])
     return bool(words) and words[-1] in classes()["anchorless_preposition"]
 
 
@@ -95,7 +102,7 @@ def is_chronology(readings: list[Reading]) -> bool:
     dates = [(r.year, r.month or 0, r.day or 0) for r in readings if r.kind == "cal" and r.year]
     if len(dates) < CHRONOLOGY_MIN_DATES:
         return False
-    ordered = sum(a <= b for a, b in zip(dates, dates[1:], strict=False))
+    ordered = sum(a <= b for a, b in itertools.pairwise(dates))
     return ordered >= CHRONOLOGY_ORDERED * (len(dates) - 1)
 
 
@@ -115,10 +122,15 @@ def tag(view: View, dct: dt.date, sentences: list[tuple[int, int]]) -> list[Time
             continue
         tid = f"t{len(out) + 1}"
         o_start, o_end, text = view.original_span(start, end)
-        out.append(Timex(tid, o_start, o_end, text, reading.type, res.value, reading.mod, res.anchor))
+        out.append(
+            Timex(tid, o_start, o_end, text, reading.type, res.value, reading.mod, res.anchor)
+        )
         if res.point is not None and reading.type == "DATE":
             y, m, d = res.point
-            told = (reading.kind in ("cal", "hijri") and res.anchor != "dct"
-                    and not _after_boundary_word(view.text, start))
+            told = (
+                reading.kind in ("cal", "hijri")
+                and res.anchor != "dct"
+                and not _after_boundary_word(view.text, start)
+            )
             narrative = Anchor(y, m, d, reading.mod, tid, sid, not told)
     return out

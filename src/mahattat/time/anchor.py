@@ -99,8 +99,12 @@ def _calendar(r: Reading, ctx: Context) -> Resolved:
 
 def _year_for(month: int, day: int | None, r: Reading, ctx: Context) -> tuple[int, str]:
     a = ctx.narrative
-    if (r.direction is None and a is not None and not a.deictic
-            and ctx.sentence - a.sentence <= ctx.window):
+    if (
+        r.direction is None
+        and a is not None
+        and not a.deictic
+        and ctx.sentence - a.sentence <= ctx.window
+    ):
         start = a.start_key()
         for year in (a.year, a.year + 1):
             end = (year, month, day or 31)
@@ -187,10 +191,7 @@ def nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:
 def _day_of_month(r: Reading, ctx: Context) -> Resolved:
     assert r.day is not None
     base = ctx.dct.year * 12 + ctx.dct.month - 1
-    if r.direction is not None:
-        months = [base + r.direction]
-    else:
-        months = [base - 1, base, base + 1]
+    months = [base + r.direction] if r.direction is not None else [base - 1, base, base + 1]
 
     def date_of(k: int) -> dt.date:
         y, m = divmod(k, 12)

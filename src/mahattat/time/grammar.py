@@ -40,7 +40,11 @@ def _number() -> str:
 
 def _year_words() -> str:
     """A year in words: "ألفين وسبعة وعشرين", "ألف وتسعمائة وواحد", "مائتين وسبعة وستين"."""
-    thousand, hundred, word = alternation("thousands"), alternation("hundreds"), alternation("cardinal")
+    thousand, hundred, word = (
+        alternation("thousands"),
+        alternation("hundreds"),
+        alternation("cardinal"),
+    )
     rest = rf"(?:{word})(?:[ ]{{1,3}}و[ ]?(?:{word}))?"
     joined = r"[ ]{1,3}و[ ]?"
     return (

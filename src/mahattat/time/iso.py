@@ -3,8 +3,16 @@
 from __future__ import annotations
 
 # A fraction of a unit in the next smaller unit: 3.5 years is P3Y6M.
-_SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60),
-            "MIN": ("S", 60), "DE": ("Y", 10), "CE": ("Y", 100)}
+_SMALLER = {
+    "Y": ("M", 12),
+    "M": ("D", 30),
+    "W": ("D", 7),
+    "D": ("H", 24),
+    "H": ("MIN", 60),
+    "MIN": ("S", 60),
+    "DE": ("Y", 10),
+    "CE": ("Y", 100),
+}
 _TIME_UNITS = ("H", "MIN", "S")
 
 

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import regex
-
 from hijridate import Gregorian, Hijri
 
 from .grammar import Rule
@@ -23,10 +22,11 @@ from .lexicon import lookup
 class Reading:
     """A temporal expression's meaning, relative or absolute.
 
-    kind: ``cal`` a calendar date (year may be missing), ``dom`` a day of the month that
-    ``direction`` months from the DCT's names (None: the month nearest the DCT), ``rel`` ``offset`` units from an
-    anchor, ``weekday``, ``hijri``, ``nth_weekday`` (``nth`` ``weekday`` of ``month``, the
-    year given or nearest the DCT), ``lit`` a literal value (durations, sets, refs).
+    kind: ``cal`` a calendar date (its year may be missing); ``dom`` a day of the month
+    ``direction`` months from the DCT's (None: the month nearest the DCT); ``rel``
+    ``offset`` units from an anchor; ``weekday``; ``hijri``; ``nth_weekday`` (``nth``
+    ``weekday`` of ``month``, the year given or nearest the DCT); ``lit`` a literal value
+    (durations, sets, refs).
     """
 
     type: str
@@ -136,8 +136,16 @@ def date(f: Fields, span: tuple[int, int]) -> list[Piece]:
     day = f.get("day") or f.get("ordday")
     direction = f.get("direction", f.get("this"))
     year_offset = f.get("year_direction") if f.get("unit_singular_point") == "Y" else None
-    r = Reading("DATE", "cal", f.get("year", f.get("yearfull")), month, day, mod=f.get("mod_point"),
-                direction=direction, year_offset=year_offset)
+    r = Reading(
+        "DATE",
+        "cal",
+        f.get("year", f.get("yearfull")),
+        month,
+        day,
+        mod=f.get("mod_point"),
+        direction=direction,
+        year_offset=year_offset,
+    )
     return [(*span, r)]
 
 
@@ -187,8 +195,9 @@ def relative(f: Fields, span: tuple[int, int]) -> list[Piece]:
         r = Reading("DATE", "rel", unit=_unit(f), offset=-_num(f), mod=mod)
     elif "after" in f:
         # "after three years" continues the story unless "from now" pins it to today
-        r = Reading("DATE", "rel", unit=_unit(f), offset=_num(f), mod=mod,
-                    anaphoric="from_now" not in f)
+        r = Reading(
+            "DATE", "rel", unit=_unit(f), offset=_num(f), mod=mod, anaphoric="from_now" not in f
+        )
     else:
         offset = f.get("direction", f.get("this", 0))
         r = Reading("DATE", "rel", unit=f["unit_singular_point"], offset=offset, mod=mod)
@@ -205,13 +214,19 @@ def decade(f: Fields, span: tuple[int, int]) -> list[Piece]:
         century = 20 if f.get("direction") == 0 else 19
     elif century > 19:
         century -= 1  # "the twentieth century" is the 1900s
-    return [(*span, Reading("DATE", "lit", value=f"{century}{f['decade']}", mod=f.get("mod_point")))]
+    return [
+        (*span, Reading("DATE", "lit", value=f"{century}{f['decade']}", mod=f.get("mod_point")))
+    ]
 
 
 def century(f: Fields, span: tuple[int, int]) -> list[Piece]:
     if "century" in f:
-        return [(*span, Reading("DATE", "lit", value=f"{f['century'] - 1:02d}", mod=f.get("mod_point")))]
-    return [(*span, Reading("DATE", "rel", unit="CE", offset=f["direction"], mod=f.get("mod_point")))]
+        return [
+            (*span, Reading("DATE", "lit", value=f"{f['century'] - 1:02d}", mod=f.get("mod_point")))
+        ]
+    return [
+        (*span, Reading("DATE", "rel", unit="CE", offset=f["direction"], mod=f.get("mod_point")))
+    ]
 
 
 def quarter(f: Fields, span: tuple[int, int]) -> list[Piece]:
@@ -259,8 +274,14 @@ def day_of_month(f: Fields, span: tuple[int, int]) -> list[Piece]:
     """A day whose month the context gives: this month, or the one a word names."""
     day = f.get("day") or f.get("ordday")
     offset = f.get("direction", f.get("this"))
-    return [(*span, Reading("DATE", "dom", day=day, offset=offset if offset is not None else 0,
-                            direction=offset))]
+    return [
+        (
+            *span,
+            Reading(
+                "DATE", "dom", day=day, offset=offset if offset is not None else 0, direction=offset
+            ),
+        )
+    ]
 
 
 def hijri_in_year(f: Fields, span: tuple[int, int]) -> list[Piece]:
@@ -290,13 +311,12 @@ MAX_WEEKDAYS_IN_MONTH = 5
 def nth_weekday_of(f: Fields, span: tuple[int, int]) -> list[Piece]:
     if f["ordinal"] > MAX_WEEKDAYS_IN_MONTH:  # "الاثنين العاشر" is no date: leave the weekday
         raise KeyError(f["ordinal"])
-    r = Reading("DATE", "nth_weekday", month=f.get("month"), weekday=f["weekday"],
-                nth=f["ordinal"])
+    r = Reading("DATE", "nth_weekday", month=f.get("month"), weekday=f["weekday"], nth=f["ordinal"])
     return [(*span, r)]
 
 
 def relative_span(f: Fields, span: tuple[int, int]) -> list[Piece]:
-    """"The last three weeks": a DURATION of the units counted."""
+    """ "The last three weeks": a DURATION of the units counted."""
     unit = f.get("unit_plural_def") or f.get("unit_dual_def") or f.get("unit")
     if "unit_dual_def" in f:
         n: float | str = 2
@@ -311,7 +331,9 @@ Resolver = Callable[[Fields, tuple[int, int], regex.Match[str]], list[Piece]]
 RESOLVERS: dict[str, Resolver] = {}
 
 
-def resolver(name: str, *, needs_match: bool = False) -> Callable[[Callable[..., list[Piece]]], Callable[..., list[Piece]]]:
+def resolver(
+    name: str, *, needs_match: bool = False
+) -> Callable[[Callable[..., list[Piece]]], Callable[..., list[Piece]]]:
     """Register a resolver under the name rules use; ``needs_match`` gets the match too."""
 
     def register(fn: Callable[..., list[Piece]]) -> Callable[..., list[Piece]]:
@@ -322,8 +344,16 @@ def resolver(name: str, *, needs_match: bool = False) -> Callable[[Callable[...,
 
 
 for _name, _fn in {
-    "date": date, "hijri": hijri, "weekday": weekday, "deictic": deictic, "relative": relative,
-    "ref": ref, "anaphoric": anaphoric, "decade": decade, "century": century, "quarter": quarter,
+    "date": date,
+    "hijri": hijri,
+    "weekday": weekday,
+    "deictic": deictic,
+    "relative": relative,
+    "ref": ref,
+    "anaphoric": anaphoric,
+    "decade": decade,
+    "century": century,
+    "quarter": quarter,
     "season": season,
 }.items():
     resolver(_name)(_fn)
@@ -331,8 +361,11 @@ resolver("year_pair", needs_match=True)(year_pair)
 resolver("numeric", needs_match=True)(numeric)
 resolver("day_of_month")(day_of_month)
 for _name, _fn in {
-    "hijri_in_year": hijri_in_year, "weekend": weekend, "week_weekday": week_weekday,
-    "nth_weekday": nth_weekday_of, "relative_span": relative_span,
+    "hijri_in_year": hijri_in_year,
+    "weekend": weekend,
+    "week_weekday": week_weekday,
+    "nth_weekday": nth_weekday_of,
+    "relative_span": relative_span,
 }.items():
     resolver(_name)(_fn)
 resolver("day_pair", needs_match=True)(day_pair)

@@ -128,6 +128,11 @@ def _zipf() -> dict[str, float]:
     return {k: math.log10(f) + 9.0 for k, f in freq.items()}
 
 
+def word_zipf(folded: str) -> float:
+    """Zipf frequency of a word already folded like the view (0 when unknown)."""
+    return _zipf().get(folded, 0.0)
+
+
 def find_repairs(view: View) -> tuple[list[int], list[Repair]]:
     """Original offsets to insert a space at, and the repairs they make.
 

@@ -9,14 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from bisect import bisect_right
-from functools import lru_cache
 
 import regex
-import wordfreq
 
 from ..records import Timex
 from ..text.normalize import View
-from . import clock, durations  # noqa: F401  (their resolvers register on import)
+from ..text.repair import word_zipf
+from . import clock, durations, holidays  # noqa: F401  (their resolvers register on import)
 from .anchor import NARRATIVE_WINDOW, Anchor, Context, resolve
 from .grammar import rules
 from .lexicon import classes
@@ -71,9 +70,10 @@ def is_future(sentence: str) -> bool:
     """Whether a sentence speaks of the future (a future particle or ``س`` + verb)."""
     lex = classes()
     markers, exceptions = lex["future_marker"], lex["future_prefix_exceptions"]
-    for w in _WORD.findall(sentence):
-        if w in markers:
+    for word in _WORD.findall(sentence):
+        if word in markers:
             return True
+        w = word[1:] if word[0] in "وف" and len(word) > 4 else word  # "وسأغادر"
         if (
             len(w) >= 4
             and w[0] == "س"
@@ -85,10 +85,9 @@ def is_future(sentence: str) -> bool:
     return False
 
 
-@lru_cache(maxsize=65536)
 def _stem_known(stem: str) -> bool:
     """``سيسحب`` is ``س`` + ``يسحب``; ``سنغافورة`` is no verb, as ``نغافوره`` is no word."""
-    return wordfreq.zipf_frequency(stem, "ar") >= FUTURE_STEM_ZIPF
+    return word_zipf(stem) >= FUTURE_STEM_ZIPF
 
 
 def _after_boundary_word(text: str, start: int) -> bool:

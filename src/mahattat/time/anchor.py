@@ -61,9 +61,15 @@ class Resolved:
     point: tuple[int, int | None, int | None] | None  # (year, month, day) to anchor on
 
 
+# More reading kinds, registered by the modules that make them (holidays.py: "holiday").
+KINDS: dict[str, Callable[[Reading, Context], Resolved | None]] = {}
+
+
 def resolve(r: Reading, ctx: Context) -> Resolved | None:
     """The value of a reading in its context; None if it names no real date."""
     try:
+        if r.kind in KINDS:
+            return KINDS[r.kind](r, ctx)
         if r.kind == "lit":
             return Resolved(r.value or "", None, None)
         if r.kind == "cal":
@@ -280,7 +286,8 @@ def _with_time(day: str, r: Reading) -> str:
         lo, hi = _HOUR_SHIFT.get(r.part or "", (0, 0))
         if lo <= hour < hi:
             hour += 12
-        return f"{day}T{hour % 24:02d}:{r.minute or 0:02d}"
+        seconds = f":{r.second:02d}" if r.second is not None else ""
+        return f"{day}T{hour % 24:02d}:{r.minute or 0:02d}{seconds}"
     if r.part:
         return f"{day}T{r.part}"
     return day

@@ -1,26 +1,181 @@
-"""Times of day: clock times, spelled hours, parts of the day (rules/50-clock.toml)."""
+"""Times of day: clock times, spelled hours, parts of the day, time ranges (rules/50-clock.toml).
+
+A clock time becomes a ``Reading`` with a 24-hour ``hour``: the part of the day written with
+it ("مساءً", "بعد الظهر", "في الليل") shifts the hour here, by the shift code its lexicon
+class gives (``_SHIFT``). A part of the day alone keeps its TIMEX3 code (``MO`` ``AF`` ``EV``
+``NI``) in ``part``. A range ("من 5 إلى 6 مساءً") is two readings: the part of the day of one
+end applies to the other when that keeps the range in order.
+"""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+import regex
+
+from .anchor import KINDS, Context, Resolved, resolve
 from .readings import Fields, Piece, Reading, resolver
+
+# shift code -> (lowest, highest) 12-hour clock hours that get +12, and hours read as 0
+_SHIFT: dict[str, tuple[int, int, tuple[int, ...]]] = {
+    "MO": (0, 0, (12,)),  # "12.01 من فجر الجمعة" is 00:01
+    "NOON": (1, 10, ()),  # "الواحدة ظهراً" is 13:00, "الحادية عشرة ظهراً" 11:00
+    "AF": (1, 11, ()),
+    "EV": (1, 11, ()),  # "12:30 مساءً" translates "12:30 PM"
+    "NI": (6, 11, (12,)),
+    "MN": (0, 0, (12,)),  # "12 منتصف الليل", "الواحدة بعد منتصف الليل"
+    "LUNCH": (1, 5, ()),
+}
+# a clock time's part of the day as the TIMEX3 code of a part alone
+_PART_CODE = {
+    "MO": "MO",
+    "NOON": "AF",
+    "AF": "AF",
+    "EV": "EV",
+    "NI": "NI",
+    "MN": "NI",
+    "LUNCH": "AF",
+}
+_MINUTES_PER_DAY = 24 * 60
+
+
+def _shift(hour: int, code: str | None) -> int:
+    if code is None or hour > 12:
+        return hour
+    lo, hi, zero = _SHIFT.get(code, (0, 0, ()))
+    if hour in zero:
+        return 0
+    return hour + 12 if lo <= hour <= hi else hour
+
+
+def _hour(f: Fields, suffix: str = "") -> int | None:
+    for name in ("hour", "hour_word", "hour_cardinal"):
+        if name + suffix in f:
+            return int(f[name + suffix])
+    return None
+
+
+def _minutes(f: Fields, suffix: str = "") -> int:
+    """Minutes after (or, negative, before) the hour."""
+    if "minute" + suffix in f:
+        return int(f["minute" + suffix])
+    if "clock_fraction" + suffix in f:
+        return int(f["clock_fraction" + suffix])
+    if "min" + suffix in f:
+        return int(f["min" + suffix])
+    if "minless" + suffix in f:
+        return -int(f["minless" + suffix])
+    return 0
+
+
+def _part(f: Fields, suffix: str = "") -> str | None:
+    """The shift code of the part of the day written with a clock time."""
+    for name in ("part", "cpart", "tonight", "lead"):
+        if name + suffix in f:
+            return str(f[name + suffix])
+    return None
+
+
+def _day(
+    f: Fields,
+    part: str | None,
+    hour: int | None,
+    minute: int | None,
+    second: int | None,
+    mod: str | None = None,
+) -> Reading:
+    """The reading of a time of day on the day the fields name (the DCT's by default)."""
+    time_of_day = {"part": part, "hour": hour, "minute": minute, "second": second, "mod": mod}
+    if "month" in f:  # "مساء الخميس 15 فبراير 2018"
+        return Reading("TIME", "cal_time", f.get("year"), f["month"], f["day"], **time_of_day)
+    if "weekday" in f:
+        near = 2 if "deictic_day" in f else f.get("direction")
+        return Reading(
+            "TIME",
+            "weekday",
+            weekday=f["weekday"],
+            offset=f.get("deictic_day", 0),
+            direction=near,
+            **time_of_day,
+        )
+    offset = f.get("deictic_day", f.get("direction", 0))
+    anaphoric = "anaphoric_unit" in f
+    if anaphoric:
+        offset = f["anaphoric_unit"][1]
+    return Reading("TIME", "rel", unit="D", offset=offset, anaphoric=anaphoric, **time_of_day)
+
+
+def _cal_time(r: Reading, ctx: Context) -> Resolved | None:
+    """A calendar day with a time of day: the day as a date, then its time."""
+    day = resolve(replace(r, type="DATE", kind="cal", part=None, hour=None, mod=None), ctx)
+    if day is None or day.value.count("-") != 2:
+        return None
+    if r.hour is not None:
+        seconds = f":{r.second:02d}" if r.second is not None else ""
+        value = f"{day.value}T{r.hour:02d}:{r.minute or 0:02d}{seconds}"
+    else:
+        value = f"{day.value}T{r.part}"
+    return Resolved(value, day.anchor, day.point)
+
+
+KINDS["cal_time"] = _cal_time
+
+
+def _clock(f: Fields, suffix: str = "", default_part: str | None = None) -> tuple[int, int] | None:
+    """(minutes since midnight, seconds) of a clock time; None if there is no hour."""
+    hour = _hour(f, suffix)
+    if hour is None and "point" in f and not suffix:
+        h, m = f["point"]
+        return h * 60 + m - int(f.get("minb", 0)), 0
+    if hour is None:
+        return None
+    part = _part(f, suffix) or default_part
+    if hour > 24 or (part is not None and hour > 12):
+        raise KeyError("no such hour")
+    minutes = _minutes(f, suffix)
+    if not -59 <= minutes <= 59:
+        raise KeyError("no such minute")
+    total = _shift(hour, part) * 60 + minutes - int(f.get("minb", 0))
+    return total % _MINUTES_PER_DAY, int(f.get("sec", 0))
 
 
 @resolver("time")
 def time(f: Fields, span: tuple[int, int]) -> list[Piece]:
-    hour = f.get("hour", f.get("hour_word"))
-    minute = f.get("minute")
-    if minute is not None:
-        minute = int(minute)
-    elif "fraction" in f and hour is not None:
-        minute = round(f["fraction"] * 60)
-    part = f.get("part_of_day") or f.get("part_of_day_tonight")
-    if "weekday" in f:
-        near = 2 if "deictic_day" in f else None
-        return [(*span, Reading("TIME", "weekday", weekday=f["weekday"], part=part, hour=hour,
-                                minute=minute, offset=f.get("deictic_day", 0), direction=near))]
-    offset = f.get("deictic_day", 0)
-    anaphoric = "anaphoric_unit" in f
-    if anaphoric:
-        offset = f["anaphoric_unit"][1]
-    return [(*span, Reading("TIME", "rel", unit="D", offset=offset, part=part, hour=hour,
-                            minute=minute, anaphoric=anaphoric))]
+    mod = f.get("mod") or f.get("early")
+    clock = _clock(f)
+    if clock is None:
+        part = f.get("part") or f.get("cpart") or f.get("tonight")
+        return [(*span, _day(f, _PART_CODE.get(part, part), None, None, None, mod))]
+    total, sec = clock
+    second = sec if "sec" in f else None
+    return [(*span, _day(f, None, total // 60, total % 60, second, mod))]
+
+
+@resolver("time_glued", needs_match=True)
+def time_glued(f: Fields, span: tuple[int, int], m: regex.Match[str]) -> list[Piece]:
+    """ "1140 صباحاً": the last two digits are the minutes."""
+    glued = m.group("glued")
+    return time({**f, "hour": int(glued[:-2]), "minute": int(glued[-2:])}, span)
+
+
+@resolver("time_pair", needs_match=True)
+def time_pair(f: Fields, span: tuple[int, int], m: regex.Match[str]) -> list[Piece]:
+    """Two clock times; at least one end must say it is a clock time."""
+    part1, part2 = _part(f), _part(f, "2")
+    cue = (
+        part1 or part2 or "clock_word" in f or "clock_word2" in f or "minute" in f or "minute2" in f
+    )
+    if not cue:
+        raise KeyError("two numbers, not two times")
+    end = _clock(f, "2", part1)
+    start = _clock(f, "", part2)
+    assert start is not None and end is not None
+    if part1 is None and part2 is not None and start[0] > end[0]:
+        start = _clock(f, "", None)  # "من 10 إلى 2 ظهراً": the part is the second end's
+        assert start is not None
+    if part2 is None and part1 is not None and end[0] < start[0] and end[0] < 12 * 60:
+        end = (end[0] + 12 * 60, end[1])  # "من 11 صباحاً إلى 2"
+    pieces = []
+    for group, (total, _) in (("first", start), ("second", end)):
+        pieces.append((m.start(group), m.end(group), _day(f, None, total // 60, total % 60, None)))
+    return pieces

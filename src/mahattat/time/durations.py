@@ -1,24 +1,175 @@
-"""Durations and sets (rules/60-durations.toml)."""
+"""Durations and sets (rules/60-durations.toml).
+
+A duration match is read as parts in text order: a number waits for its unit, a leading
+fraction ("نصف") scales the next unit, a trailing one ("ونصف") adds to the last unit, a
+dual counts two. Parts with different units ("عام وشهر و21 يوما") make one value;
+"5 سنوات و25 سنة" (a range, not a sum) makes one expression per part.
+"""
 
 from __future__ import annotations
 
-from .iso import period as _period
-from .readings import Fields, Piece, Reading, _num, _unit, resolver
+import regex
+
+from .lexicon import lookup
+from .readings import Fields, Piece, Reading, parse_number, resolver
+
+# Names a rule captures, in the order they are tried: (group, lexicon classes).
+_CLASSES = {
+    "unit": ("unit", "unit_plural_def"),
+    "unit_sing": ("unit_sing", "unit_sing_def", "unit_def"),
+    "unit_dual": ("unit_dual",),
+    "unit_bare_plural": ("unit_bare_plural",),
+    "fraction_lead": ("fraction_lead",),
+    "fraction_trail": ("fraction_trail",),
+    "complete": ("complete",),
+    "one": ("one",),
+}
+_ORDER = ("CE", "DE", "Y", "M", "W", "D", "H", "MIN", "S")  # units, largest first
+
+# A fraction of a unit in the next smaller unit: 3.5 years is P3Y6M.
+_SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60),
+            "MIN": ("S", 60), "DE": ("Y", 10), "CE": ("Y", 100)}
+_TIME_UNITS = ("H", "MIN", "S")
+_ISO = {"H": "H", "MIN": "M", "S": "S"}  # designators after "T"
 
 
-@resolver("duration")
-def duration(f: Fields, span: tuple[int, int]) -> list[Piece]:
+def _meaning(name: str, text: str) -> object:
+    if name == "number":
+        return parse_number(text)
+    classes = _CLASSES[name]
+    for cls in classes:
+        try:
+            return lookup(cls, text)
+        except KeyError:
+            if cls == classes[-1]:
+                raise
+    raise KeyError(text)
+
+
+class _Part:
+    __slots__ = ("amount", "end", "start", "unit")
+
+    def __init__(self, amount: float | str, unit: str, start: int, end: int) -> None:
+        self.amount, self.unit, self.start, self.end = amount, unit, start, end
+
+
+def _parts(m: regex.Match[str], lo: int, hi: int) -> list[_Part]:
+    """The amount-unit parts of ``m`` between view offsets ``lo`` and ``hi``."""
+    events = []
+    for name in (*_CLASSES, "number"):
+        if name not in m.re.groupindex:
+            continue
+        for (s, e), text in zip(m.spans(name), m.captures(name), strict=True):
+            if lo <= s and e <= hi:
+                events.append((s, e, name, text))
+    events = sorted(set(events))  # a lookahead captures what the match then consumes
+    parts: list[_Part] = []
+    number: tuple[float, int] | None = None
+    scale: tuple[float, int] | None = None
+    for s, e, name, text in events:
+        value = _meaning(name, text)
+        if name == "number":
+            number = (float(value), s)  # type: ignore[arg-type]
+        elif name == "fraction_lead":
+            scale = (float(value), s)  # type: ignore[arg-type]
+        elif name in ("unit", "unit_sing", "unit_dual", "unit_bare_plural"):
+            start = min(x[1] for x in (number, scale, (0, s)) if x is not None)
+            if name == "unit_bare_plural":
+                amount: float | str = "X"
+            else:
+                amount = 2.0 if name == "unit_dual" else (number[0] if number else 1.0)
+                if scale:
+                    amount = float(amount) * scale[0]
+            parts.append(_Part(amount, str(value), start, e))
+            number = scale = None
+        elif parts:  # a trailing fraction, "واحد", "كامل": part of the last unit
+            if name == "fraction_trail" and not isinstance(parts[-1].amount, str):
+                parts[-1].amount += float(value)  # type: ignore[arg-type]
+            parts[-1].end = e
+    if not parts:
+        raise KeyError(m.group())
+    return parts
+
+
+def _groups(parts: list[_Part]) -> list[list[_Part]]:
+    """Runs of parts with different units: each run is one duration (a unit seen again
+    starts a new one: "بين 5 سنوات و25 سنة" is a range)."""
+    runs = [[parts[0]]]
+    for p in parts[1:]:
+        prev = runs[-1][-1]
+        if p.unit not in {q.unit for q in runs[-1]} and not isinstance(p.amount, str) \
+                and not isinstance(prev.amount, str):
+            runs[-1].append(p)
+        else:
+            runs.append([p])
+    return runs
+
+
+@resolver("duration", needs_match=True)
+def duration(f: Fields, span: tuple[int, int], m: regex.Match[str]) -> list[Piece]:
     mod = f.get("mod_amount")
-    if "unit_bare_plural" in f:
-        return [(*span, Reading("DURATION", "lit", value=_period("X", f["unit_bare_plural"]), mod=mod))]
-    return [(*span, Reading("DURATION", "lit", value=_period(_num(f), _unit(f)), mod=mod))]
+    if "tens_of" in f:  # "عشرات السنين": decades
+        return [(*span, Reading("DURATION", "lit", value=f"PX{f['tens_of']}", mod=mod))]
+    out: list[Piece] = []
+    runs = _groups(_parts(m, *span))
+    for i, run in enumerate(runs):
+        start = span[0] if i == 0 else run[0].start
+        end = span[1] if i == len(runs) - 1 else run[-1].end
+        value = period([(p.amount, p.unit) for p in run])
+        r = Reading("DURATION", "lit", value=value, mod=mod if i == 0 else None)
+        out.append((start, end, r))
+    return out
 
 
-@resolver("set")
-def set_(f: Fields, span: tuple[int, int]) -> list[Piece]:
-    if "weekday" in f:
-        return [(*span, Reading("SET", "lit", value=f"XXXX-WXX-{f['weekday']}"))]
-    return [(*span, Reading("SET", "lit", value=f["set_adverb"]))]
+@resolver("set", needs_match=True)
+def set_(f: Fields, span: tuple[int, int], m: regex.Match[str]) -> list[Piece]:
+    if "month" in f:  # "21 مارس من كل عام"
+        day = f.get("day") or f.get("ordday")
+        value = f"XXXX-{f['month']:02d}" + (f"-{day:02d}" if day else "")
+    elif "weekday" in f:
+        value = f"XXXX-WXX-{f['weekday']}"
+    elif "set_adverb" in f:
+        value = f["set_adverb"]
+    else:  # "كل ثلاثة أشهر": the period itself; "مرتين في الأسبوع": the unit
+        parts = _parts(m, max(span[0], _after_times(m)), span[1])
+        value = period([(p.amount, p.unit) for p in parts])
+    return [(*span, Reading("SET", "lit", value=value))]
 
 
+def _after_times(m: regex.Match[str]) -> int:
+    """Where "مرتين" ends: a number before it counts times, not units."""
+    return m.end("times") if "times" in m.re.groupindex and m.group("times") else 0
 
+
+def period(parts: list[tuple[float | str, str]]) -> str:
+    """An ISO 8601 duration: ``P3Y``, ``P3Y6M``, ``PT1H30M``, ``P1Y1M21D``, ``PXY``.
+
+    Fractions spill into the next smaller unit; weeks become days beside other units.
+    """
+    if len(parts) == 1 and isinstance(parts[0][0], str):
+        return f"P{parts[0][0]}{parts[0][1]}"
+    amounts: dict[str, float] = {}
+    for n, unit in parts:
+        amounts[unit] = amounts.get(unit, 0) + float(n)
+    if "W" in amounts and len(amounts) > 1:
+        amounts["D"] = amounts.get("D", 0) + 7 * amounts.pop("W")
+    for unit in _ORDER:  # spill fractions down
+        n = amounts.get(unit)
+        if n is None or n == int(n) or unit not in _SMALLER:
+            continue
+        small, per = _SMALLER[unit]
+        whole = int(n)
+        rest = round((n - whole) * per, 4)
+        amounts[unit] = whole
+        amounts[small] = amounts.get(small, 0) + rest
+    shown = [u for u in _ORDER if amounts.get(u)]
+    date_part = "".join(f"{_fmt(amounts[u])}{u}" for u in shown if u not in _TIME_UNITS)
+    time_part = "".join(f"{_fmt(amounts[u])}{_ISO[u]}" for u in shown if u in _TIME_UNITS)
+    if not date_part and not time_part:
+        unit = parts[0][1]
+        return f"PT0{'M' if unit == 'MIN' else unit}" if unit in _TIME_UNITS else f"P0{unit}"
+    return "P" + date_part + (f"T{time_part}" if time_part else "")
+
+
+def _fmt(n: float) -> str:
+    return str(int(n)) if n == int(n) else f"{round(n, 2):g}"

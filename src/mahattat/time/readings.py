@@ -41,6 +41,7 @@ class Reading:
     part: str | None = None
     hour: int | None = None
     minute: int | None = None
+    second: int | None = None  # a clock time's seconds, when written
     value: str | None = None
     mod: str | None = None
     anaphoric: bool = False

@@ -175,7 +175,8 @@ def time_pair(f: Fields, span: tuple[int, int], m: regex.Match[str]) -> list[Pie
         assert start is not None
     if part2 is None and part1 is not None and end[0] < start[0] and end[0] < 12 * 60:
         end = (end[0] + 12 * 60, end[1])  # "من 11 صباحاً إلى 2"
-    pieces = []
-    for group, (total, _) in (("first", start), ("second", end)):
-        pieces.append((m.start(group), m.end(group), _day(f, None, total // 60, total % 60, None)))
-    return pieces
+    first = _day(f, None, start[0] // 60, start[0] % 60, None)
+    second = _day(f, None, end[0] // 60, end[0] % 60, None)
+    if end[0] < start[0] and second.kind == "rel":  # "من العاشرة ليلاً إلى الخامسة صباحاً"
+        second = replace(second, offset=second.offset + 1)
+    return [(m.start("first"), m.end("first"), first), (m.start("second"), m.end("second"), second)]

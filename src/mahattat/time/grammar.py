@@ -19,7 +19,7 @@ _PLACEHOLDER = regex.compile(
 
 # Built-in classes: numbers whose meaning is their digits.
 _BUILTIN = {
-    "DAY": r"(?:3[01]|[12]\d|0?[1-9])(?!\d)",
+    "DAY": r"(?<![\d.,])(?:3[01]|[12]\d|0?[1-9])(?!\d)",
     "MONTHNUM": r"(?:1[0-2]|0?[1-9])(?!\d)",
     "YEAR": r"(?:1[6-9]\d\d|20\d\d|21\d\d)(?![\d.,]\d)",
     # after a month name any four digits are a year ("5 ديسمبر 1391"); after "عام", three

@@ -15,6 +15,7 @@ Results go to ``bench/results/linearity.json``.
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import random
 import sys
@@ -92,45 +93,68 @@ def _time_extract(extract: Callable[..., Any], text: str) -> tuple[float, int, i
     return best, found, runs
 
 
-def run_kind(kind: str, sizes: list[int], out: Queue) -> None:
-    """Child process: time one kind at ascending sizes, reporting each as it finishes."""
+def _predict(done: list[tuple[int, float]], size: int) -> float:
+    """Seconds ``size`` should take, extrapolating the growth seen so far (at least linear)."""
+    (s1, t1), (s2, t2) = (done[-2] if len(done) > 1 else done[-1]), done[-1]
+    exponent = max(1.0, math.log(t2 / t1) / math.log(s2 / s1)) if s2 > s1 and t1 > 0 else 1.0
+    return t2 * (size / s2) ** exponent
+
+
+def run_kind(kind: str, sizes: list[int], budget_s: float, out: Queue) -> None:
+    """Child process: time one kind at ascending sizes, reporting each as it finishes.
+
+    A size whose extrapolated time exceeds what is left of ``budget_s`` is skipped
+    and reported with its predicted time instead.
+    """
     from mahattat import extract
 
+    t_start = time.monotonic()
     extract("1 يناير 2020", published=PUBLISHED)  # load lexicons before timing
+    done: list[tuple[int, float]] = []
     for size in sizes:
-        out.put((size, *_time_extract(extract, KINDS[kind](size))))
+        left = budget_s - (time.monotonic() - t_start)
+        if done and (predicted := _predict(done, size)) > 0.8 * left:
+            out.put((size, {"skipped": True, "predicted_s": round(predicted, 1)}))
+            continue
+        seconds, found, runs = _time_extract(extract, KINDS[kind](size))
+        done.append((size, seconds))
+        out.put((size, {"seconds": round(seconds, 5), "timexes": found, "runs": runs}))
 
 
 def measure_kind(kind: str, sizes: list[int], timeout: float) -> dict[int, Any]:
-    """Sizes -> (seconds, timexes) for one kind; a size that overran is ``None``."""
+    """Sizes -> measurement, skip (with predicted seconds) or timeout, for one kind."""
     ctx = get_context("spawn")
     queue = ctx.Queue()
-    proc = ctx.Process(target=run_kind, args=(kind, sizes, queue), daemon=True)
+    proc = ctx.Process(target=run_kind, args=(kind, sizes, timeout, queue), daemon=True)
     proc.start()
     results: dict[int, Any] = {}
-    deadline = time.monotonic() + timeout
+    deadline = time.monotonic() + timeout + 30  # the child also imports and builds text
     for size in sizes:
         try:
-            got = queue.get(timeout=max(0.1, deadline - time.monotonic()))
+            got_size, cell = queue.get(timeout=max(0.1, deadline - time.monotonic()))
         except Empty:
-            results[size] = None
+            results[size] = {"timeout": True}
             break
-        results[got[0]] = {"seconds": round(got[1], 5), "timexes": got[2], "runs": got[3]}
+        results[got_size] = cell
     if proc.is_alive():
         proc.terminate()  # only the child started above
     proc.join()
     return results
 
 
+def _measured(cell: dict[str, Any] | None) -> bool:
+    return cell is not None and "seconds" in cell
+
+
 def summarise(kind: str, res: dict[int, Any], sizes: list[int]) -> dict[str, Any]:
-    """Time ratios of every size to the smallest; flag > 2x the size ratio."""
+    """Time ratios of every size to the smallest; flag > 2x the size ratio or a skip."""
     base = res.get(sizes[0])
-    timed_out = [s for s in sizes if s in res and res[s] is None]
+    unmeasured = [s for s in sizes if s in res and not _measured(res[s])]
     ratios: dict[str, float | None] = {}
-    flagged = bool(timed_out)
+    flagged = bool(unmeasured)
     for size in sizes[1:]:
         cur = res.get(size)
-        if base is None or cur is None:
+        if not (_measured(base) and _measured(cur)):
             ratios[str(size)] = None
             continue
         ratio = cur["seconds"] / max(base["seconds"], 1e-9)
@@ -140,7 +164,7 @@ def summarise(kind: str, res: dict[int, Any], sizes: list[int]) -> dict[str, Any
         "kind": kind,
         "by_size": {str(s): res.get(s) for s in sizes},
         "ratio_to_smallest": ratios,
-        "timed_out": timed_out,
+        "not_measured": unmeasured,
         "super_linear": flagged,
     }
 
@@ -152,20 +176,24 @@ def print_table(rows: list[dict[str, Any]], sizes: list[int]) -> None:
         table.add_column(f"{s:,} ch (s)", justify="right")
     for s in sizes[1:]:
         table.add_column(f"ratio {s // sizes[0]}x", justify="right")
-    table.add_column("timexes @max", justify="right")
+    table.add_column("timexes (largest run)", justify="right")
     table.add_column("flag")
     for r in rows:
         cells = [_fmt_time(r["by_size"][str(s)]) for s in sizes]
         cells += [_fmt_ratio(r["ratio_to_smallest"][str(s)]) for s in sizes[1:]]
-        last = r["by_size"][str(sizes[-1])]
-        cells.append(str(last["timexes"]) if last else "-")
+        last = [c for c in r["by_size"].values() if _measured(c)]
+        cells.append(str(last[-1]["timexes"]) if last else "-")
         cells.append("SUPER-LINEAR" if r["super_linear"] else "ok")
         table.add_row(r["kind"], *cells)
     console.print(table)
 
 
 def _fmt_time(cell: dict[str, Any] | None) -> str:
-    return "timeout/skip" if cell is None else f"{cell['seconds']:.4f}"
+    if cell is None:
+        return "-"
+    if "predicted_s" in cell:
+        return f"skip (~{cell['predicted_s']:,.0f})"
+    return "timeout" if cell.get("timeout") else f"{cell['seconds']:.4f}"
 
 
 def _fmt_ratio(ratio: float | None) -> str:

@@ -39,6 +39,7 @@ _ONE_TO_ONE = {
     "ی": "ي",
     "ک": "ك",
     "ة": "ه",
+    "_": " ",  # hashtags: "#عيد_الفطر" reads as words
     "٫": ".",
     "٬": ",",
     **{chr(0x0660 + i): str(i) for i in range(10)},

@@ -9,6 +9,7 @@ end applies to the other when that keeps the range in order.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 
 import regex
@@ -37,6 +38,18 @@ _PART_CODE = {
     "LUNCH": "AF",
 }
 _MINUTES_PER_DAY = 24 * 60
+# what makes an end of a range a clock time, besides the part of the day of the second end
+_CLOCK_CUES = (
+    "clock_word",
+    "clock_word2",
+    "minute",
+    "minute2",
+    "hour_word",
+    "hour_word2",
+    "clock_fraction",
+    "clock_fraction2",
+    "part",
+)
 
 
 def _shift(hour: int, code: str | None) -> int:
@@ -98,11 +111,13 @@ def _day(
             direction=near,
             **time_of_day,
         )
-    offset = f.get("deictic_day", f.get("direction", 0))
-    anaphoric = "anaphoric_unit" in f
-    if anaphoric:
+    if "anaphoric_unit" in f:  # "صباح اليوم التالي"
         offset = f["anaphoric_unit"][1]
-    return Reading("TIME", "rel", unit="D", offset=offset, anaphoric=anaphoric, **time_of_day)
+        return Reading("TIME", "rel", unit="D", offset=offset, anaphoric=True, **time_of_day)
+    if "deictic_day" in f or "direction" in f:  # "مساء أمس", "الليلة الماضية"
+        offset = f.get("deictic_day", f.get("direction", 0))
+        return Reading("TIME", "rel", unit="D", offset=offset, **time_of_day)
+    return Reading("TIME", "clock", unit="D", **time_of_day)  # no day: see _clock_day
 
 
 def _cal_time(r: Reading, ctx: Context) -> Resolved | None:
@@ -110,15 +125,35 @@ def _cal_time(r: Reading, ctx: Context) -> Resolved | None:
     day = resolve(replace(r, type="DATE", kind="cal", part=None, hour=None, mod=None), ctx)
     if day is None or day.value.count("-") != 2:
         return None
-    if r.hour is not None:
-        seconds = f":{r.second:02d}" if r.second is not None else ""
-        value = f"{day.value}T{r.hour:02d}:{r.minute or 0:02d}{seconds}"
+    return Resolved(day.value + _time_of_day(r), day.anchor, day.point)
+
+
+def _time_of_day(r: Reading) -> str:
+    if r.hour is None:
+        return f"T{r.part}"
+    seconds = f":{r.second:02d}" if r.second is not None else ""
+    return f"T{r.hour:02d}:{r.minute or 0:02d}{seconds}"
+
+
+def _clock_day(r: Reading, ctx: Context) -> Resolved:
+    """A time with no day of its own is on the day its sentence (or the one before) names,
+    else on the DCT: "وقع الانفجار يوم الأحد ... عند الساعة العاشرة"."""
+    a = ctx.narrative
+    if (
+        a is not None
+        and a.month is not None
+        and a.day is not None
+        and ctx.sentence - a.sentence <= 1
+    ):
+        base, label = dt.date(a.year, a.month, a.day), a.tid
     else:
-        value = f"{day.value}T{r.part}"
-    return Resolved(value, day.anchor, day.point)
+        base, label = ctx.dct, "dct"
+    day = base + dt.timedelta(days=int(r.offset))
+    return Resolved(day.isoformat() + _time_of_day(r), label, (day.year, day.month, day.day))
 
 
 KINDS["cal_time"] = _cal_time
+KINDS["clock"] = _clock_day
 
 
 def _clock(f: Fields, suffix: str = "", default_part: str | None = None) -> tuple[int, int] | None:
@@ -130,11 +165,13 @@ def _clock(f: Fields, suffix: str = "", default_part: str | None = None) -> tupl
     if hour is None:
         return None
     part = _part(f, suffix) or default_part
-    if hour > 24 or (part is not None and hour > 12):
+    if hour > 24:  # a 24-hour time keeps its hour whatever the part of the day
         raise KeyError("no such hour")
     minutes = _minutes(f, suffix)
     if not -59 <= minutes <= 59:
         raise KeyError("no such minute")
+    if part == "EV" and hour == 12 and "hour_word" + suffix in f:
+        hour = 0  # "الثانية عشرة مساءً" is midnight; "12:30 مساءً" translates "12:30 PM"
     total = _shift(hour, part) * 60 + minutes - int(f.get("minb", 0))
     return total % _MINUTES_PER_DAY, int(f.get("sec", 0))
 
@@ -167,6 +204,11 @@ def time_pair(f: Fields, span: tuple[int, int], m: regex.Match[str]) -> list[Pie
     )
     if not cue:
         raise KeyError("two numbers, not two times")
+    bare = not any(k in f for k in _CLOCK_CUES)  # no cue but a part of the day on the 2nd end
+    if bare and (_hour(f) or 0) >= (_hour(f, "2") or 0):
+        raise KeyError("a score (2-2, 3-1), not two times")
+    if bare and f.get("join") == "dash" and ("weekday" in f or "deictic_day" in f):
+        raise KeyError("a score on a day (2-2 مساء السبت)")
     end = _clock(f, "2", part1)
     start = _clock(f, "", part2)
     assert start is not None and end is not None
@@ -177,6 +219,6 @@ def time_pair(f: Fields, span: tuple[int, int], m: regex.Match[str]) -> list[Pie
         end = (end[0] + 12 * 60, end[1])  # "من 11 صباحاً إلى 2"
     first = _day(f, None, start[0] // 60, start[0] % 60, None)
     second = _day(f, None, end[0] // 60, end[0] % 60, None)
-    if end[0] < start[0] and second.kind == "rel":  # "من العاشرة ليلاً إلى الخامسة صباحاً"
+    if end[0] < start[0] and second.kind in ("rel", "clock"):  # "من العاشرة ليلاً إلى الخامسة صباحاً"
         second = replace(second, offset=second.offset + 1)
     return [(m.start("first"), m.end("first"), first), (m.start("second"), m.end("second"), second)]

@@ -112,6 +112,8 @@ def duration(f: Fields, span: tuple[int, int], m: regex.Match[str]) -> list[Piec
         return [(*span, Reading("DURATION", "lit", value=f"PX{f['tens_of']}", mod=mod))]
     out: list[Piece] = []
     runs = _groups(_parts(m, *span))
+    if len(runs[0]) > 1 and _word_before(m.string, span[0]) in ("before", "after"):
+        raise KeyError(m.group())  # "قبل 3 سنوات و5 أشهر": a relative date, not a duration
     for i, run in enumerate(runs):
         start = span[0] if i == 0 else run[0].start
         end = span[1] if i == len(runs) - 1 else run[-1].end
@@ -136,6 +138,22 @@ def set_(f: Fields, span: tuple[int, int], m: regex.Match[str]) -> list[Piece]:
     return [(*span, Reading("SET", "lit", value=value))]
 
 
+def _word_before(text: str, start: int) -> str | None:
+    """The lexicon class (``before``/``after``) of the word before ``start``, if any."""
+    words = regex.findall(r"\p{L}+", text[max(0, start - 12):start])
+    if not words:
+        return None
+    word = words[-1]
+    for cls in ("before", "after"):
+        for w in (word, word[1:]):  # "وقبل"
+            try:
+                lookup(cls, w)
+                return cls
+            except KeyError:
+                continue
+    return None
+
+
 def _after_times(m: regex.Match[str]) -> int:
     """Where "مرتين" ends: a number before it counts times, not units."""
     return m.end("times") if "times" in m.re.groupindex and m.group("times") else 0
@@ -144,24 +162,25 @@ def _after_times(m: regex.Match[str]) -> int:
 def period(parts: list[tuple[float | str, str]]) -> str:
     """An ISO 8601 duration: ``P3Y``, ``P3Y6M``, ``PT1H30M``, ``P1Y1M21D``, ``PXY``.
 
-    Fractions spill into the next smaller unit; weeks become days beside other units.
+    A fraction spills into the next smaller unit (rounded: a third of a century is
+    P33Y4M); weeks become days beside other units.
     """
-    if len(parts) == 1 and isinstance(parts[0][0], str):
-        return f"P{parts[0][0]}{parts[0][1]}"
+    if len(parts) == 1 and isinstance(parts[0][0], str):  # "بضع ساعات": PTXH
+        unit = parts[0][1]
+        return f"PTX{_ISO[unit]}" if unit in _TIME_UNITS else f"PX{unit}"
     amounts: dict[str, float] = {}
     for n, unit in parts:
         amounts[unit] = amounts.get(unit, 0) + float(n)
     if "W" in amounts and len(amounts) > 1:
         amounts["D"] = amounts.get("D", 0) + 7 * amounts.pop("W")
-    for unit in _ORDER:  # spill fractions down
-        n = amounts.get(unit)
-        if n is None or n == int(n) or unit not in _SMALLER:
+    for unit in list(amounts):  # a fraction spills once, rounded, into the next unit
+        n = amounts[unit]
+        if n == int(n) or unit not in _SMALLER:
             continue
         small, per = _SMALLER[unit]
-        whole = int(n)
-        rest = round((n - whole) * per, 4)
-        amounts[unit] = whole
-        amounts[small] = amounts.get(small, 0) + rest
+        rest = (n - int(n)) * per
+        amounts[unit] = int(n)
+        amounts[small] = amounts.get(small, 0) + (round(rest, 2) if small == "S" else round(rest))
     shown = [u for u in _ORDER if amounts.get(u)]
     date_part = "".join(f"{_fmt(amounts[u])}{u}" for u in shown if u not in _TIME_UNITS)
     time_part = "".join(f"{_fmt(amounts[u])}{_ISO[u]}" for u in shown if u in _TIME_UNITS)

@@ -82,6 +82,13 @@ def _candidates(r: Reading, dct: dt.date) -> list[dt.date]:
 
 
 def _anchor(r: Reading, ctx: Context) -> Resolved | None:
+    try:
+        return _occurrence(r, ctx)
+    except (StopIteration, IndexError):  # no occurrence that way (a DCT far out of range)
+        return None
+
+
+def _occurrence(r: Reading, ctx: Context) -> Resolved | None:
     if r.sub in (None, "unknown"):
         return None  # a named day we cannot date: no expression
     dct = ctx.dct
@@ -122,11 +129,14 @@ def holiday(f: Fields, span: tuple[int, int]) -> list[Piece]:
         if r.sub != "hijri":
             raise KeyError("a Hijri year on a Gregorian holiday")
         assert r.month and r.day
-        day = _hijri(f["hyear"], r.month, r.day) + dt.timedelta(days=int(r.offset))
+        try:
+            day = _hijri(f["hyear"], r.month, r.day) + dt.timedelta(days=int(r.offset))
+        except (ValueError, OverflowError):  # out of the Umm al-Qura tables
+            raise KeyError("no such Hijri year") from None
     elif "year" in f:  # "عيد الشكر 2010", "عيد الأضحى عام 2018"
         try:
             day = in_year(r, f["year"])
-        except (ValueError, StopIteration):
+        except (ValueError, OverflowError, StopIteration):
             raise KeyError("no such holiday that year") from None
     else:
         return [(*span, r)]

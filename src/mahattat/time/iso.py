@@ -19,6 +19,8 @@ _TIME_UNITS = ("H", "MIN", "S")
 def period(n: float | str, unit: str) -> str:
     """The duration of ``n`` units (``"X"``: an unknown number of them)."""
     if isinstance(n, str):
+        if unit in _TIME_UNITS:
+            return f"PT{n}{'M' if unit == 'MIN' else unit}"
         return f"P{n}{unit}"
     parts: list[tuple[int | float, str]] = [(int(n), unit)]
     rest = n - int(n)

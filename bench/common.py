@@ -58,8 +58,12 @@ def rss_mb() -> float:
 
 
 def peak_rss_mb() -> float:
-    """Peak resident set size of this process so far, in MB (``ru_maxrss`` is KiB)."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    """Peak resident set size of this process so far, in MB (``ru_maxrss`` is KiB).
+
+    The kernel's high-water mark can lag the current RSS by a few pages, so the
+    larger of the two is returned.
+    """
+    return max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, rss_mb())
 
 
 def machine_info() -> dict[str, Any]:

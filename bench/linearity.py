@@ -31,7 +31,7 @@ from common import DEFAULT_CORPUS, iter_articles, machine_info, write_json
 from rich.console import Console
 from rich.table import Table
 
-console = Console(width=None if sys.stdout.isatty() else 140)
+console = Console(width=None if sys.stdout.isatty() else 150)
 PUBLISHED = "2018-05-01"
 LETTERS = [chr(c) for c in range(0x0621, 0x064B) if chr(c).isalpha()]
 DIACRITICS = [chr(c) for c in range(0x064B, 0x0653)]
@@ -152,8 +152,11 @@ def summarise(kind: str, res: dict[int, Any], sizes: list[int]) -> dict[str, Any
     unmeasured = [s for s in sizes if s in res and not _measured(res[s])]
     ratios: dict[str, float | None] = {}
     flagged = bool(unmeasured)
+    predicted: dict[str, float] = {}
     for size in sizes[1:]:
         cur = res.get(size)
+        if _measured(base) and cur and "predicted_s" in cur:
+            predicted[str(size)] = round(cur["predicted_s"] / max(base["seconds"], 1e-9))
         if not (_measured(base) and _measured(cur)):
             ratios[str(size)] = None
             continue
@@ -164,6 +167,7 @@ def summarise(kind: str, res: dict[int, Any], sizes: list[int]) -> dict[str, Any
         "kind": kind,
         "by_size": {str(s): res.get(s) for s in sizes},
         "ratio_to_smallest": ratios,
+        "predicted_ratio_to_smallest": predicted,
         "not_measured": unmeasured,
         "super_linear": flagged,
     }
@@ -180,7 +184,8 @@ def print_table(rows: list[dict[str, Any]], sizes: list[int]) -> None:
     table.add_column("flag")
     for r in rows:
         cells = [_fmt_time(r["by_size"][str(s)]) for s in sizes]
-        cells += [_fmt_ratio(r["ratio_to_smallest"][str(s)]) for s in sizes[1:]]
+        pred = r["predicted_ratio_to_smallest"]
+        cells += [_fmt_ratio(r["ratio_to_smallest"][str(s)], pred.get(str(s))) for s in sizes[1:]]
         last = [c for c in r["by_size"].values() if _measured(c)]
         cells.append(str(last[-1]["timexes"]) if last else "-")
         cells.append("SUPER-LINEAR" if r["super_linear"] else "ok")
@@ -196,8 +201,10 @@ def _fmt_time(cell: dict[str, Any] | None) -> str:
     return "timeout" if cell.get("timeout") else f"{cell['seconds']:.4f}"
 
 
-def _fmt_ratio(ratio: float | None) -> str:
-    return "-" if ratio is None else f"{ratio:.0f}x"
+def _fmt_ratio(ratio: float | None, predicted: float | None = None) -> str:
+    if ratio is None:
+        return "-" if predicted is None else f"~{predicted:,.0f}x (pred.)"
+    return f"{ratio:.0f}x"
 
 
 def parse_args() -> argparse.Namespace:

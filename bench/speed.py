@@ -188,6 +188,33 @@ def child_dateparser(corpus: str, sub: int, warmup: int, repeat: int) -> dict[st
     }
 
 
+def child_profile(corpus: str, k: int, top: int = 15) -> list[dict[str, Any]]:
+    """cProfile of mahattat over the first ``k`` docs: the top functions by own time."""
+    import cProfile
+    import pstats
+
+    from mahattat import extract
+
+    extract(WARMUP_TEXT, published="2018-05-01")
+    docs = load_articles(k, Path(corpus))
+    prof = cProfile.Profile()
+    prof.enable()
+    for art in docs:
+        extract(art.text, published=art.published)
+    prof.disable()
+    stats = pstats.Stats(prof).stats  # type: ignore[attr-defined]
+    rows = sorted(stats.items(), key=lambda kv: kv[1][2], reverse=True)[:top]
+    return [
+        {
+            "function": f"{Path(f).parent.name}/{Path(f).name}:{line}({name})",
+            "ncalls": nc,
+            "tottime_s": round(tt, 4),
+            "cumtime_s": round(ct, 4),
+        }
+        for (f, line, name), (_, nc, tt, ct, _) in rows
+    ]
+
+
 def in_child(fn: Callable[..., dict[str, Any]], *args: Any) -> dict[str, Any]:
     """Call ``fn`` in a freshly spawned interpreter (own RSS, own imports)."""
     with ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn")) as pool:
@@ -244,6 +271,7 @@ def parse_args() -> argparse.Namespace:
     p.add_argument("--warmup", type=int, default=5, help="docs run before timing")
     p.add_argument("--repeat", type=int, default=2, help="mahattat passes; best is kept")
     p.add_argument("--dp-repeat", type=int, default=1, help="dateparser passes")
+    p.add_argument("--profile", type=int, default=0, help="also cProfile mahattat on K docs")
     p.add_argument("--out", default="speed.json", help="file name in bench/results/")
     return p.parse_args()
 
@@ -265,6 +293,11 @@ def main() -> None:
         "comparison": cmp,
         "notes": "dateparser given RELATIVE_BASE=published; timex counts are informative only.",
     }
+    if args.profile:
+        payload["profile_top_tottime"] = hot = in_child(child_profile, corpus, args.profile)
+        console.print(f"cProfile over {args.profile} docs, top own time:")
+        for row in hot[:10]:
+            console.print(f"  {row['tottime_s']:8.3f} s  {row['ncalls']:>8}  {row['function']}")
     console.print(f"wrote {write_json(args.out, payload)}")
 
 

@@ -128,6 +128,17 @@ def _zipf() -> dict[str, float]:
     return {k: math.log10(f) + 9.0 for k, f in freq.items()}
 
 
+@cache
+def _candidates_re() -> regex.Pattern[str]:
+    """Tokens that may need a cut: a digit/letter seam, or a letter run long enough to
+    hold two words. Every other token is left alone without a Python-level look."""
+    k = _config().min_token_len
+    return regex.compile(
+        rf"(?<![\p{{L}}\p{{N}}\p{{M}}])[\p{{L}}\p{{N}}\p{{M}}]*?"
+        rf"(?:\d\p{{Arabic}}|\p{{Arabic}}\d|[\u0621-\u064a]{{{k}}})[\p{{L}}\p{{N}}\p{{M}}]*"
+    )
+
+
 def word_zipf(folded: str) -> float:
     """Zipf frequency of a word already folded like the view (0 when unknown)."""
     return _zipf().get(folded, 0.0)
@@ -141,7 +152,7 @@ def find_repairs(view: View) -> tuple[list[int], list[Repair]]:
     """
     points: list[int] = []
     repairs: list[Repair] = []
-    for tok in _TOKEN.finditer(view.text):
+    for tok in _candidates_re().finditer(view.text):
         cuts, defect = _token_cuts(view, tok)
         offsets = _offsets(view, tok.start(), cuts)
         if not offsets:

@@ -20,6 +20,7 @@ from .anchor import NARRATIVE_WINDOW, Anchor, Context, resolve
 from .grammar import rules
 from .lexicon import classes
 from .readings import Piece, Reading, read
+from .windows import anchor_positions, matches
 
 FUTURE_STEM_ZIPF = 3.0  # "س" + a word at least this frequent is a future verb
 CHRONOLOGY_MIN_DATES = 3  # explicit dates a chronology has at least
@@ -32,35 +33,41 @@ _BEFORE_EDGE = regex.compile(r'[،,;:«»"()\[\]]')
 _AFTER_EDGE = regex.compile(r'[،,;:«»"()\[\]]|(?<!\p{L})(?:ان|انه|انها|بان)(?!\p{L})')
 
 
+CLAUSE_REACH = 200  # characters looked at on each side for the clause's tense
+
+
 def clause(text: str, start: int, end: int, sent: tuple[int, int]) -> str:
     """The words around ``text[start:end]`` that share its clause."""
-    left = text[sent[0] : start]
+    left = text[max(sent[0], start - CLAUSE_REACH) : start]
     cut = [m.end() for m in _BEFORE_EDGE.finditer(left)]
-    right = text[end : sent[1]]
+    right = text[end : min(sent[1], end + CLAUSE_REACH)]
     stop = _AFTER_EDGE.search(right)
     return left[cut[-1] if cut else 0 :] + " " + right[: stop.start() if stop else len(right)]
 
 
-def find(text: str) -> list[Piece]:
-    """All non-overlapping expressions of a normalized text, in text order."""
+def find(text: str, exhaustive: bool = False) -> list[Piece]:
+    """All non-overlapping expressions of a normalized text, in text order.
+
+    Rules run in windows around their anchor words (``windows.py``); ``exhaustive`` scans
+    the whole text with every rule instead, the reference the windows are tested against.
+    """
     candidates: list[tuple[int, int, int, list[Piece]]] = []
+    found = {} if exhaustive else anchor_positions(text)
     for rank, rule in enumerate(rules()):
-        for m in rule.pattern.finditer(text):
+        hits = rule.pattern.finditer(text) if exhaustive else matches(rule, text, found)
+        for m in hits:
             try:
                 pieces = read(rule, m)
             except KeyError:  # a capture the lexicon cannot read: not an expression
                 continue
             candidates.append((m.start("span"), m.end("span"), rank, pieces))
     candidates.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
-    starts: list[int] = []  # chosen spans, disjoint, sorted: a bisect finds neighbours
-    ends: list[int] = []
+    taken = bytearray(len(text))  # 1 where a chosen span lies: linear in the spans' length
     chosen: list[Piece] = []
     for start, end, _, pieces in candidates:
-        i = bisect_right(starts, start)
-        if (i and ends[i - 1] > start) or (i < len(starts) and starts[i] < end):
+        if any(taken[start:end]):
             continue
-        starts.insert(i, start)
-        ends.insert(i, end)
+        taken[start:end] = b"\x01" * (end - start)
         chosen.extend(pieces)
     chosen.sort(key=lambda p: p[0])
     return chosen

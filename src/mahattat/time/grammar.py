@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import tomllib
 from dataclasses import dataclass
 from functools import cache
@@ -68,6 +69,37 @@ class Rule:
     pattern: regex.Pattern[str]
     # group name -> the lexicon classes (or built-in) it may capture
     groups: dict[str, tuple[str, ...]]
+    # classes whose words (or "DIGIT") must be near a match; empty: scan everything
+    anchors: frozenset[str] = frozenset()
+
+
+# What each built-in anchors on: digits, or the number words it reads.
+_BUILTIN_ANCHORS = {
+    "NUMBER": {"DIGIT", "cardinal"},
+    "ORDDAY": {"ordinal", "ordinal_teen", "ordinal_unit", "ordinal_ten"},
+    "YEARWORDS": {"thousands", "hundreds"},
+}
+
+
+@cache
+def engine() -> dict:
+    """Engine settings: glue classes and window sizes (``data/time/engine.json``)."""
+    path = resources.files("mahattat") / "data" / "time" / "engine.json"
+    return json.loads(path.read_text("utf-8"))
+
+
+def _anchors(groups: dict[str, tuple[str, ...]]) -> frozenset[str]:
+    glue = set(engine()["glue_classes"])
+    out: set[str] = set()
+    for kinds in groups.values():
+        for kind in kinds:
+            if kind in _BUILTIN_ANCHORS:
+                out |= _BUILTIN_ANCHORS[kind]
+            elif kind in _BUILTIN:
+                out.add("DIGIT")
+            elif kind not in glue:
+                out.add(kind)
+    return frozenset(out)
 
 
 def _expand(template: str) -> tuple[str, dict[str, tuple[str, ...]]]:
@@ -110,5 +142,9 @@ def rules() -> tuple[Rule, ...]:
             continue
         for spec in tomllib.loads(path.read_text("utf-8")).get("rule", []):
             body, groups = _expand(spec["pattern"].strip())
-            out.append(Rule(spec["name"], spec["resolver"], regex.compile(_wrap(body)), groups))
+            pattern = regex.compile(_wrap(body))
+            anchors = set(spec.get("anchors") or _anchors(groups))
+            if "anchors" not in spec and r"\d" in spec["pattern"]:
+                anchors.add("DIGIT")
+            out.append(Rule(spec["name"], spec["resolver"], pattern, groups, frozenset(anchors)))
     return tuple(out)

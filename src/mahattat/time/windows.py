@@ -1,0 +1,116 @@
+"""Where to run each rule: windows around the words a rule cannot match without.
+
+Scanning every article with every rule costs forty passes over text that is mostly not
+temporal. A rule's anchors (``Rule.anchors``) are the lexicon classes it needs a word of,
+or ``DIGIT``; one pass over the tokens finds where those words are, and each rule runs
+only in windows around its own anchors (``data/time/engine.json`` sets their size).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from functools import cache
+
+import regex
+
+from .grammar import Rule, engine, rules
+from .lexicon import classes
+
+# The view has ASCII digits and no marks; stdlib ``re`` tokenizes it fastest.
+_TOKEN = re.compile(r"\w+")
+_CLITIC = "وفبلك"
+_DIGIT_JOIN = frozenset(":/.-,،")
+_CLITIC_PAIRS = frozenset({"وب", "ول", "وك", "فب", "فل", "فك"})
+
+
+@cache
+def first_words() -> dict[str, frozenset[str]]:
+    """Each word that starts an entry of an anchor class, with those classes."""
+    anchors = set().union(*(r.anchors for r in rules())) - {"DIGIT"}
+    lex = classes()
+    out: dict[str, set[str]] = defaultdict(set)
+    for cls in anchors:
+        for key in lex.get(cls, ()):
+            m = _TOKEN.search(key)
+            if m:
+                out[m.group()].add(cls)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@cache
+def _glued_heads() -> tuple[str, ...]:
+    """Words that scraping glues to a month name ("شهرجانفي"), longest first."""
+    return tuple(sorted(classes()["month_word"], key=len, reverse=True))
+
+
+def _variants(tok: str) -> Iterator[str]:
+    """A token and the same token without a leading clitic ("وأمس", "للعام")."""
+    yield tok
+    for head in _glued_heads():
+        if len(tok) > len(head) + 1 and tok.startswith(head):
+            yield tok[len(head) :]
+            break
+    if len(tok) > 2 and tok[0] in _CLITIC:
+        yield tok[1:]
+        if tok[:2] == "لل":
+            yield "ا" + tok[1:]
+        elif tok[:2] in _CLITIC_PAIRS and len(tok) > 3:
+            yield tok[2:]
+
+
+def anchor_positions(text: str) -> dict[str, list[int]]:
+    """Start offsets of the words of every anchor class, and of digit runs.
+
+    Digits count as ``DIGIT``, four of them also as ``DIGIT4`` (a year), a run joined to
+    more digits by ``: / . -`` also as ``DIGIT_SEP`` (a numeric date, a clock time).
+    """
+    words = first_words()
+    found: dict[str, list[int]] = defaultdict(list)
+    n = len(text)
+    for m in _TOKEN.finditer(text):
+        tok = m.group()
+        if tok[0].isdigit():
+            start, end = m.start(), m.end()
+            found["DIGIT"].append(start)
+            if len(tok) == 4:  # a year
+                found["DIGIT4"].append(start)
+            if end + 1 < n and text[end] in _DIGIT_JOIN and text[end + 1].isdigit():
+                found["DIGIT_SEP"].append(start)  # 22/04, 12:30, 2018-04
+            continue
+        for key in _variants(tok):
+            for cls in words.get(key, ()):
+                found[cls].append(m.start())
+    return found
+
+
+def matches(rule: Rule, text: str, found: dict[str, list[int]]) -> Iterator[regex.Match[str]]:
+    """The rule's matches in ``text``, looked for only near its anchors."""
+    if not rule.anchors:
+        yield from rule.pattern.finditer(text)
+        return
+    points = sorted(p for cls in rule.anchors for p in found.get(cls, ()))
+    if not points:
+        return
+    cfg = engine()
+    before, after, slack = cfg["window_before"], cfg["window_after"], cfg["lookahead_slack"]
+    n = len(text)
+    for start, end in _merge(points, before, after, n):
+        endpos = min(n, end + slack)
+        for m in rule.pattern.finditer(text, start, endpos):
+            # near ``endpos`` a lookahead could not see what follows: leave it to no one,
+            # as the window reaches ``after`` characters past the last anchor
+            if endpos == n or m.end() <= end + slack // 2:
+                yield m
+
+
+def _merge(points: list[int], before: int, after: int, n: int) -> Iterator[tuple[int, int]]:
+    start, end = max(0, points[0] - before), points[0] + after
+    for p in points[1:]:
+        if p - before <= end:
+            end = p + after
+        else:
+            yield start, min(n, end)
+            start, end = max(0, p - before), p + after
+    yield start, min(n, end)

@@ -1,0 +1,56 @@
+"""The windowed scan (rules run only near their anchor words) finds exactly what scanning
+every rule over the whole text finds."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from mahattat.text.normalize import normalize
+from mahattat.text.repair import find_repairs
+from mahattat.time import find
+
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+CORPUS = resources.files("mahattat") / "data" / "time" / "corpus"
+
+
+def _view_text(text: str) -> str:
+    points, _ = find_repairs(normalize(text))
+    return normalize(text, points).text
+
+
+def _spans(text: str, exhaustive: bool) -> list[tuple[int, int]]:
+    return [(s, e) for s, e, _ in find(text, exhaustive=exhaustive)]
+
+
+def _corpus_texts() -> list[str]:
+    out = []
+    for path in CORPUS.iterdir():
+        if path.name.endswith(".jsonl"):
+            out += [json.loads(x)["text"] for x in path.read_text("utf-8").splitlines() if x]
+    return out
+
+
+def test_windows_agree_on_the_example_corpus() -> None:
+    texts = _corpus_texts()
+    # all examples at once: anchors of one sentence sit next to another's expressions
+    joined = _view_text(" ".join(texts))
+    assert _spans(joined, False) == _spans(joined, True)
+    for text in texts:
+        view = _view_text(text)
+        assert _spans(view, False) == _spans(view, True), text
+
+
+def test_windows_agree_on_real_news() -> None:
+    path = SHARED / "corpora" / "ant-jawharafm-2014-2017.jsonl.gz"
+    if not path.exists():
+        pytest.skip("../shared is absent")
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        texts = [json.loads(line)["text"] for _, line in zip(range(150), f, strict=False)]
+    for text in filter(None, texts):
+        view = _view_text(text)
+        assert _spans(view, False) == _spans(view, True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .records import Document
-from .text.normalize import normalize
+from .text.normalize import normalize, with_spaces
 from .text.repair import find_repairs
 from .text.sentences import sentence_spans, split_sentences
 from .time import tag
@@ -34,8 +34,9 @@ def extract(
 ) -> Document:
     """Run the temporal pipeline on one article."""
     dct = parse_published(published)
-    points, repairs = find_repairs(normalize(text))
-    view = normalize(text, points)
+    base = normalize(text)
+    points, repairs = find_repairs(base)
+    view = with_spaces(base, points)
     timexes = tag(view, dct, sentence_spans(view))
     return Document(
         text=text,

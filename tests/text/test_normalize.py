@@ -60,3 +60,15 @@ def test_whole_span_with_marks() -> None:
 @pytest.mark.parametrize(("raw", "folded"), [("إلى", "الي"), ("مدرسة", "مدرسه"), ("آذار", "اذار")])
 def test_fold(raw: str, folded: str) -> None:
     assert fold(raw) == folded
+
+
+def test_with_spaces_equals_a_fresh_normalization() -> None:
+    from mahattat.text.normalize import normalize, with_spaces
+
+    text = "\u200fقال أمسُ إنّ الولاياتالمتحدة ﻻ تريد ١٢ عاماً"
+    points = [text.index("المتحدة"), text.index("١٢")]
+    fresh, reused = normalize(text, points), with_spaces(normalize(text), points)
+    assert reused.text == fresh.text
+    assert [reused.to_original(i, i + 1) for i in range(len(reused.text))] == [
+        fresh.to_original(i, i + 1) for i in range(len(fresh.text))
+    ]

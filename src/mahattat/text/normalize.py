@@ -132,6 +132,20 @@ def normalize(text: str, insertions: Iterable[int] = ()) -> View:
     return _build(text, edits)
 
 
+def with_spaces(view: View, insertions: Iterable[int]) -> View:
+    """``normalize(view.original, insertions)``, reusing the view's edits (no rescan)."""
+    points = list(insertions)
+    if not points:
+        return view
+    edits = [
+        (o, o + ol, view.text[n : n + nl])
+        for n, o, nl, ol in zip(view._n_start, view._o_start, view._n_len, view._o_len, strict=True)
+    ]
+    edits += [(p, p, " ") for p in points]
+    edits.sort(key=lambda e: (e[0], e[1]))
+    return _build(view.original, edits)
+
+
 def _build(text: str, edits: list[tuple[int, int, str]]) -> View:
     parts: list[str] = []
     n_start: list[int] = []

@@ -2,8 +2,9 @@
 
 Scanning every article with every rule costs forty passes over text that is mostly not
 temporal. A rule's anchors (``Rule.anchors``) are the lexicon classes it needs a word of,
-or ``DIGIT``; one pass over the tokens finds where those words are, and each rule runs
-only in windows around its own anchors (``data/time/engine.json`` sets their size).
+or ``DIGIT``; one pass over the tokens finds where those words are (an entry of several
+words by its longest one), and each rule runs only in windows around its own anchors
+(``data/time/engine.json`` sets their size, wide enough for the entry's other words).
 """
 
 from __future__ import annotations
@@ -26,16 +27,17 @@ _CLITIC_PAIRS = frozenset({"وب", "ول", "وك", "فب", "فل", "فك"})
 
 
 @cache
-def first_words() -> dict[str, frozenset[str]]:
-    """Each word that starts an entry of an anchor class, with those classes."""
-    anchors = set().union(*(r.anchors for r in rules())) - {"DIGIT"}
+def key_words() -> dict[str, frozenset[str]]:
+    """For each entry of an anchor class, its longest word (the rarest, as a rule:
+    "الصباح" of "في الصباح", not "في"), with the classes it stands for."""
+    anchors = set().union(*(r.anchors for r in rules())) - {"DIGIT", "DIGIT4", "DIGIT_SEP"}
     lex = classes()
     out: dict[str, set[str]] = defaultdict(set)
     for cls in anchors:
         for key in lex.get(cls, ()):
-            m = _TOKEN.search(key)
-            if m:
-                out[m.group()].add(cls)
+            words = _TOKEN.findall(key)
+            if words:
+                out[max(words, key=len)].add(cls)
     return {k: frozenset(v) for k, v in out.items()}
 
 
@@ -66,7 +68,7 @@ def anchor_positions(text: str) -> dict[str, list[int]]:
     Digits count as ``DIGIT``, four of them also as ``DIGIT4`` (a year), a run joined to
     more digits by ``: / . -`` also as ``DIGIT_SEP`` (a numeric date, a clock time).
     """
-    words = first_words()
+    words = key_words()
     found: dict[str, list[int]] = defaultdict(list)
     n = len(text)
     for m in _TOKEN.finditer(text):

@@ -1,7 +1,8 @@
 """Temporal expressions: find them on the normalized view, give each a TIMEX3 value.
 
-``tag(view, dct, sentences)`` runs every rule of ``data/time/rules.toml``, keeps the
-longest of overlapping matches, and anchors the values in text order (``anchor.py``).
+``tag(view, dct, sentences)`` runs the rules of ``data/time/rules/*.toml`` (each near its
+anchor words, ``windows.py``), keeps the longest of overlapping matches, and anchors the
+values in text order (``anchor.py``).
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from bisect import bisect_right
+from functools import cache
 
 import regex
 
@@ -18,7 +20,7 @@ from ..text.repair import word_zipf
 from . import clock, durations, holidays  # noqa: F401  (their resolvers register on import)
 from .anchor import NARRATIVE_WINDOW, Anchor, Context, resolve
 from .grammar import rules
-from .lexicon import classes
+from .lexicon import alternation, classes
 from .readings import Piece, Reading, read
 from .windows import anchor_positions, matches
 
@@ -27,10 +29,16 @@ CHRONOLOGY_MIN_DATES = 3  # explicit dates a chronology has at least
 CHRONOLOGY_ORDERED = 0.6  # share of consecutive explicit dates in order
 
 _WORD = regex.compile(r"\p{L}+")
+_PUNCT_EDGE = r'[،,;:«»"()\[\]]'
 # Clause edges: punctuation and quotes on both sides; a complementizer after the
 # expression opens a clause of its own ("announced in June that the US will...").
-_BEFORE_EDGE = regex.compile(r'[،,;:«»"()\[\]]')
-_AFTER_EDGE = regex.compile(r'[،,;:«»"()\[\]]|(?<!\p{L})(?:ان|انه|انها|بان)(?!\p{L})')
+_BEFORE_EDGE = regex.compile(_PUNCT_EDGE)
+
+
+@cache
+def _after_edge() -> regex.Pattern[str]:
+    words = alternation("complementizer")
+    return regex.compile(rf"{_PUNCT_EDGE}|(?<!\p{{L}})(?:{words})(?!\p{{L}})")
 
 
 CLAUSE_REACH = 200  # characters looked at on each side for the clause's tense
@@ -41,7 +49,7 @@ def clause(text: str, start: int, end: int, sent: tuple[int, int]) -> str:
     left = text[max(sent[0], start - CLAUSE_REACH) : start]
     cut = [m.end() for m in _BEFORE_EDGE.finditer(left)]
     right = text[end : min(sent[1], end + CLAUSE_REACH)]
-    stop = _AFTER_EDGE.search(right)
+    stop = _after_edge().search(right)
     return left[cut[-1] if cut else 0 :] + " " + right[: stop.start() if stop else len(right)]
 
 
@@ -77,14 +85,19 @@ def is_future(sentence: str) -> bool:
     """Whether a sentence speaks of the future (a future particle or ``س`` + verb)."""
     lex = classes()
     markers, exceptions = lex["future_marker"], lex["future_prefix_exceptions"]
+    future, imperfect, conj = (
+        lex["future_prefix"],
+        lex["imperfect_prefix"],
+        lex["conjunction_clitic"],
+    )
     for word in _WORD.findall(sentence):
         if word in markers:
             return True
-        w = word[1:] if word[0] in "وف" and len(word) > 4 else word  # "وسأغادر"
+        w = word[1:] if word[0] in conj and len(word) > 4 else word  # "وسأغادر"
         if (
             len(w) >= 4
-            and w[0] == "س"
-            and w[1] in "يتنا"
+            and w[0] in future
+            and w[1] in imperfect
             and w not in exceptions
             and _stem_known(w[1:])
         ):

@@ -1,6 +1,6 @@
 """Shared helpers for the benchmarks: corpus loading, machine info, JSON output, RSS.
 
-The corpus is read at run time from ``/work/shared/corpora``; no corpus text is ever
+The corpus is read at run time from ``../shared/corpora``; no corpus text is ever
 written to the repository (result files hold numbers only).
 """
 
@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-DEFAULT_CORPUS = Path("/work/shared/corpora/ant-multisource-2018.jsonl.gz")
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"  # ../shared beside the repo
+DEFAULT_CORPUS = SHARED / "corpora" / "ant-multisource-2018.jsonl.gz"
 RESULTS_DIR = Path(__file__).resolve().parent / "results"
 
 

@@ -1,6 +1,6 @@
 """Scoring mahattat against Microsoft Recognizers-Text's Arabic date/time specs.
 
-The specs (MIT) are read at run time from ``/work/shared/eval/recognizers-text-arabic``
+The specs (MIT) are read at run time from ``../shared/eval/recognizers-text-arabic``
 (or ``$MAHATTAT_RECOGNIZERS_DIR``); none of their sentences is copied into the
 repository. ``bench/recognizers.py`` is the command line; this module holds the logic so
 that tests can import it.
@@ -51,8 +51,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+# ../shared beside the repository, as CI and every checkout have it
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 DATA_DIR = Path(
-    os.environ.get("MAHATTAT_RECOGNIZERS_DIR", "/work/shared/eval/recognizers-text-arabic")
+    os.environ.get("MAHATTAT_RECOGNIZERS_DIR", SHARED / "eval" / "recognizers-text-arabic")
 )
 KINDS = ("Date", "DatePeriod", "Duration", "Time", "TimePeriod", "Holiday")
 FILES = tuple(f"{k}{r}" for k in KINDS for r in ("Extractor", "Parser"))

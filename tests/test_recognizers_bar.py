@@ -1,7 +1,7 @@
 """The Recognizers-Text Arabic bars: span recall >= 95 %, value accuracy >= 85 %.
 
 Runs ``bench/recognizers_lib.py`` over the 12 in-scope spec files read from
-``/work/shared``; skipped when they are absent. Details of a failure:
+``../shared``; skipped when they are absent. Details of a failure:
 ``.venv/bin/python bench/recognizers.py --families --misses misses.md``.
 """
 

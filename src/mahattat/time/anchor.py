@@ -105,10 +105,12 @@ def _calendar(r: Reading, ctx: Context) -> Resolved:
 
 def _year_for(month: int, day: int | None, r: Reading, ctx: Context) -> tuple[int, str]:
     a = ctx.narrative
+    # a year the text names by reference ("العام الماضي") anchors its own sentence's months
+    named_year = a is not None and a.month is None and a.sentence == ctx.sentence
     if (
         r.direction is None
         and a is not None
-        and not a.deictic
+        and (not a.deictic or named_year)
         and ctx.sentence - a.sentence <= ctx.window
     ):
         start = a.start_key()

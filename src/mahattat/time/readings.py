@@ -157,6 +157,18 @@ def year_pair(f: Fields, span: tuple[int, int], m: regex.Match[str]) -> list[Pie
     ]
 
 
+def date_range_year(f: Fields, span: tuple[int, int], m: regex.Match[str]) -> list[Piece]:
+    """Two dates sharing the second's year; the first falls the year before if later."""
+    year = f["yearfull"]
+    first = (f["month"], f.get("day") or f.get("ordday"))
+    second = (f["month2"], f.get("day2") or f.get("ordday2"))
+    first_year = year if first <= second else year - 1
+    return [
+        (m.start("first"), m.end("first"), Reading("DATE", "cal", first_year, *first)),
+        (m.start("second"), m.end("second"), Reading("DATE", "cal", year, *second)),
+    ]
+
+
 def day_pair(f: Fields, span: tuple[int, int], m: regex.Match[str]) -> list[Piece]:
     year, month = f.get("year"), f["month"]
     return [
@@ -370,6 +382,7 @@ for _name, _fn in {
 }.items():
     resolver(_name)(_fn)
 resolver("day_pair", needs_match=True)(day_pair)
+resolver("date_range_year", needs_match=True)(date_range_year)
 
 
 def read(rule: Rule, m: regex.Match[str]) -> list[Piece]:

@@ -356,33 +356,29 @@ def resolver(
     return register
 
 
-for _name, _fn in {
-    "date": date,
-    "hijri": hijri,
-    "weekday": weekday,
-    "deictic": deictic,
-    "relative": relative,
-    "ref": ref,
-    "anaphoric": anaphoric,
-    "decade": decade,
-    "century": century,
-    "quarter": quarter,
-    "season": season,
-}.items():
-    resolver(_name)(_fn)
-resolver("year_pair", needs_match=True)(year_pair)
-resolver("numeric", needs_match=True)(numeric)
-resolver("day_of_month")(day_of_month)
-for _name, _fn in {
-    "hijri_in_year": hijri_in_year,
-    "weekend": weekend,
-    "week_weekday": week_weekday,
-    "nth_weekday": nth_weekday_of,
-    "relative_span": relative_span,
-}.items():
-    resolver(_name)(_fn)
-resolver("day_pair", needs_match=True)(day_pair)
-resolver("date_range_year", needs_match=True)(date_range_year)
+_PLAIN = (
+    date,
+    hijri,
+    weekday,
+    deictic,
+    relative,
+    ref,
+    anaphoric,
+    decade,
+    century,
+    quarter,
+    season,
+    day_of_month,
+    hijri_in_year,
+    weekend,
+    week_weekday,
+    relative_span,
+)
+for _fn in _PLAIN:
+    resolver(_fn.__name__)(_fn)
+resolver("nth_weekday")(nth_weekday_of)
+for _fn in (year_pair, numeric, day_pair, date_range_year):
+    resolver(_fn.__name__, needs_match=True)(_fn)
 
 
 def read(rule: Rule, m: regex.Match[str]) -> list[Piece]:

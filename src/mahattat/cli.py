@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -26,7 +27,6 @@ from .eval.timex import Error, Score, metrics, score_corpus
 from .io.formats import WRITERS, Writer, to_jsonl
 from .io.read import (
     InputError,
-    Line,
     count_lines,
     display_name,
     doc_fields,
@@ -35,7 +35,6 @@ from .io.read import (
     read_text,
 )
 from .pipeline import extract, parse_published
-from .records import Document
 
 app = typer.Typer(
     name="mahattat",
@@ -75,6 +74,8 @@ def _today(why: str) -> str:
 
 # --- extract -------------------------------------------------------------------------
 
+JSONL_CHUNK = 16  # lines a worker takes at a time: amortizes the inter-process hop
+
 
 @app.command("extract")
 def extract_cmd(
@@ -92,6 +93,9 @@ def extract_cmd(
     jsonl: Annotated[
         bool, typer.Option("--jsonl", help='Input is JSONL of {"id", "text", "published"}.')
     ] = False,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", help="Processes for --jsonl (0: one per core).")
+    ] = 1,
 ) -> None:
     """Tag the temporal expressions of an article (or of each JSONL line)."""
     fmt = fmt or ("jsonl" if jsonl else "json")
@@ -101,10 +105,12 @@ def extract_cmd(
         _fail(f"--jsonl writes JSONL, one document a line; --format {fmt} is for one document", 2)
     if jsonl and doc_id is not None:
         _fail("--id names one document; with --jsonl each line carries its own id", 2)
+    if jobs < 0:
+        _fail("--jobs takes 0 (one per core) or more", 2)
     default = _check_published(published)
     try:
         if jsonl:
-            _extract_jsonl(source, default)
+            _extract_jsonl(source, default, jobs or os.cpu_count() or 1)
         else:
             _extract_one(source, default, doc_id, WRITERS[fmt])
     except InputError as e:
@@ -121,54 +127,59 @@ def _extract_one(source: str, published: str | None, doc_id: str | None, writer:
     typer.echo(writer(extract(decoded.text, published, id=doc_id)))
 
 
-class _Batch:
-    """Tallies of a JSONL run and the publication-date fallback, warned about once."""
-
-    def __init__(self, name: str, published: str | None) -> None:
-        self.name, self.published = name, published
-        self.done = self.bad = self.no_arabic = 0
-
-    def fallback(self) -> str:
-        if self.published is None:
-            self.published = _today('a line has no "published" and no --published was given')
-        return self.published
-
-    def report(self, line: Line, message: str) -> None:
-        self.bad += 1
-        _say("error", f"{self.name} line {line.number}: {message}")
-
-    def document(self, line: Line) -> Document | None:
-        """The line's document, tagged; None (reported, counted) when it cannot be."""
-        if line.record is None:
-            return self.report(line, line.error or "unreadable")
-        try:
-            fields = doc_fields(line.record)
-            published = parse_published(fields.published or self.fallback()).isoformat()
-        except ValueError as e:
-            return self.report(line, str(e))
-        try:
-            doc = extract(fields.text, published, id=fields.id, title=fields.title)
-        except Exception as e:  # one failing document must not stop a batch
-            return self.report(line, f"tagging failed ({type(e).__name__}: {e})")
-        self.no_arabic += not has_arabic(fields.text)
-        return doc
+# One JSONL line: (number, record, parse error, fallback date) -> (number, output line,
+# error, has no Arabic, used the fallback date). Module-level so worker processes run it.
+_Task = tuple[int, Any, str | None, str]
+_Result = tuple[int, str | None, str | None, bool, bool]
 
 
-def _extract_jsonl(source: str, published: str | None) -> None:
-    batch = _Batch(display_name(source), published)
-    with _progress(count_lines(source), "tagging") as advance:
-        for line in iter_jsonl(source):
-            doc = batch.document(line)
-            if doc is not None:
-                _emit(to_jsonl(doc))
-                batch.done += 1
-            advance(line.number)
-    if batch.no_arabic:
-        _say("note", f"{batch.no_arabic} document(s) contain no Arabic letters")
-    if batch.bad:
-        _fail(f"{batch.bad} of {batch.bad + batch.done} lines in {batch.name} were not tagged")
-    if not batch.done:
-        _fail(f"{batch.name} has no JSON lines")
+def _tag_line(task: _Task) -> _Result:
+    number, record, error, fallback = task
+    if record is None:
+        return number, None, error or "unreadable", False, False
+    try:
+        fields = doc_fields(record)
+        published = parse_published(fields.published or fallback).isoformat()
+    except ValueError as e:
+        return number, None, str(e), False, False
+    try:
+        doc = extract(fields.text, published, id=fields.id, title=fields.title)
+    except Exception as e:  # one failing document must not stop a batch
+        return number, None, f"tagging failed ({type(e).__name__}: {e})", False, False
+    return number, to_jsonl(doc), None, not has_arabic(fields.text), not fields.published
+
+
+def _extract_jsonl(source: str, published: str | None, jobs: int) -> None:
+    name = display_name(source)
+    fallback = published or dt.date.today().isoformat()
+    tasks = ((ln.number, ln.record, ln.error, fallback) for ln in iter_jsonl(source))
+    done = bad = no_arabic = 0
+    warned = published is not None
+    with contextlib.ExitStack() as stack:
+        if jobs > 1:
+            pool = stack.enter_context(multiprocessing.get_context("spawn").Pool(jobs))
+            results = pool.imap(_tag_line, tasks, chunksize=JSONL_CHUNK)
+        else:
+            results = map(_tag_line, tasks)
+        advance = stack.enter_context(_progress(count_lines(source), "tagging"))
+        for number, line, error, lacks_arabic, used_fallback in results:
+            if used_fallback and not warned:
+                _today('a line has no "published" and no --published was given')
+                warned = True
+            if error is not None:
+                bad += 1
+                _say("error", f"{name} line {number}: {error}")
+            else:
+                _emit(line or "")
+                done += 1
+                no_arabic += lacks_arabic
+            advance(number)
+    if no_arabic:
+        _say("note", f"{no_arabic} document(s) contain no Arabic letters")
+    if bad:
+        _fail(f"{bad} of {bad + done} lines in {name} were not tagged")
+    if not done:
+        _fail(f"{name} has no JSON lines")
 
 
 def _emit(line: str) -> None:

@@ -2,8 +2,8 @@
 
 A year-less date continues the story: it takes the year of the most recent calendar
 date a few sentences back, as long as that keeps the story moving forward (a chronology
-is told in order); otherwise it falls back on the publication date (DCT), in the past
-for past-tense reporting and in the future for future tense. Relative dates count from
+is told in order). Otherwise it takes the reading nearest the publication date (DCT), a
+past one preferred, or the next one in a future-tense clause. Relative dates count from
 the DCT, except "after N years", which counts from the date its sentence gives.
 """
 
@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from hijridate import Gregorian, Hijri
 
@@ -22,6 +23,8 @@ NARRATIVE_WINDOW = 4  # sentences a calendar date stays the story's anchor
 ROLLOVER_DAYS = 200  # a year-less date after the anchor may fall in the next year
 NEAREST = 2  # a weekday's direction: the one nearest a deictic day ("today, Friday")
 FUTURE_WEIGHT = 2  # without a tense marker, a future reading must be twice as near
+T = TypeVar("T")
+FAR = 10**6  # the distance of a past date in a future-tense clause: never chosen
 _MOD_MONTH = {"START": 1, "MID": 5, "END": 9}
 _MOD_DAY = {"START": 1, "MID": 10, "END": 20}
 _HOUR_SHIFT = {"AF": (1, 12), "EV": (1, 12), "NI": (6, 12)}  # hours in [lo, hi) get +12
@@ -136,21 +139,29 @@ def _dct_year(month: int, day: int | None, direction: int | None, ctx: Context) 
     return nearest_year(d, lambda y: dt.date(y, month, day or 15))
 
 
-def nearest_year(dct: dt.date, on: Callable[[int], dt.date], future: bool = False) -> int:
-    """The year whose date is nearest the DCT, a future date counting double.
+def distance(day: dt.date, dct: dt.date, future: bool = False) -> int:
+    """How far a candidate date lies from the DCT when choosing between readings.
 
     News mostly reports what happened, but a date with no tense marker a few weeks
-    ahead (a programme, a deadline) is in the coming weeks, not a year ago. In a
-    future-tense clause only dates from the DCT on qualify.
+    ahead (a programme, a deadline) is in the coming weeks, not a year ago: a future
+    date counts double. In a future-tense clause only dates from the DCT on qualify.
     """
+    days = (day - dct).days
+    if future:
+        return days if days >= 0 else FAR
+    return days * FUTURE_WEIGHT if days > 0 else -days
 
-    def cost(year: int) -> int:
-        days = (on(year) - dct).days
-        if future:
-            return days if days >= 0 else 10**6
-        return days * FUTURE_WEIGHT if days > 0 else -days
 
-    return min((dct.year - 1, dct.year, dct.year + 1), key=cost)
+def nearest(
+    options: Iterable[T], date_of: Callable[[T], dt.date], dct: dt.date, future: bool = False
+) -> T:
+    """The option whose date is nearest the DCT, by ``distance``."""
+    return min(options, key=lambda o: distance(date_of(o), dct, future))
+
+
+def nearest_year(dct: dt.date, on: Callable[[int], dt.date], future: bool = False) -> int:
+    """The year, around the DCT's, whose date ``on(year)`` is nearest the DCT."""
+    return nearest((dct.year - 1, dct.year, dct.year + 1), on, dct, future)
 
 
 def _hijri(r: Reading, ctx: Context) -> Resolved:
@@ -160,10 +171,8 @@ def _hijri(r: Reading, ctx: Context) -> Resolved:
         label = "dct"
         h = Gregorian(ctx.dct.year, ctx.dct.month, ctx.dct.day).to_hijri()
         month, day = r.month or h.month, r.day or 1
-        if ctx.future:
-            year = h.year if (month, day) >= (h.month, h.day) else h.year + 1
-        else:
-            year = _nearest_hijri_year(ctx.dct, h.year, month, day)
+        years = (h.year, h.year + 1) if ctx.future else (h.year - 1, h.year, h.year + 1)
+        year = nearest(years, lambda y: Hijri(y, month, day).to_gregorian(), ctx.dct, ctx.future)
     if r.month is None:  # a whole Hijri year
         first = Hijri(year, 1, 1).to_gregorian()
         last = Hijri(year, 12, Hijri(year, 12, 1).month_length()).to_gregorian()
@@ -174,14 +183,6 @@ def _hijri(r: Reading, ctx: Context) -> Resolved:
     first = Hijri(year, r.month, 1).to_gregorian()
     last = Hijri(year, r.month, Hijri(year, r.month, 1).month_length()).to_gregorian()
     return Resolved(f"{first.isoformat()}/{last.isoformat()}", label, None)
-
-
-def _nearest_hijri_year(dct: dt.date, year: int, month: int, day: int) -> int:
-    def cost(y: int) -> int:
-        days = (Hijri(y, month, day).to_gregorian() - dct).days
-        return days * FUTURE_WEIGHT if days > 0 else -days
-
-    return min((year - 1, year, year + 1), key=cost)
 
 
 def nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:
@@ -205,13 +206,7 @@ def _day_of_month(r: Reading, ctx: Context) -> Resolved:
         y, m = divmod(k, 12)
         return dt.date(y, m + 1, min(r.day or 1, calendar.monthrange(y, m + 1)[1]))
 
-    def cost(k: int) -> int:
-        days = (date_of(k) - ctx.dct).days
-        if ctx.future:
-            return days if days >= 0 else 10**6
-        return days * FUTURE_WEIGHT if days > 0 else -days
-
-    y, m = divmod(min(months, key=cost), 12)
+    y, m = divmod(nearest(months, date_of, ctx.dct, ctx.future), 12)
     day = dt.date(y, m + 1, r.day)  # raises for 31 November: not a date
     return Resolved(day.isoformat(), "dct", (day.year, day.month, day.day))
 

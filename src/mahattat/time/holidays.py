@@ -14,7 +14,7 @@ import datetime as dt
 
 from hijridate import Gregorian, Hijri
 
-from .anchor import FUTURE_WEIGHT, KINDS, Context, Resolved, nth_weekday
+from .anchor import KINDS, Context, Resolved, distance, nth_weekday
 from .readings import Fields, Piece, Reading, resolver
 
 FEAST_DAYS = 4  # a feast lasts a few days: in future tense, one this recent is still "the" one
@@ -103,11 +103,7 @@ def _occurrence(r: Reading, ctx: Context) -> Resolved | None:
         elif ctx.future:  # the next one, or one a few days back ("after the Eid holiday")
             day = next(d for d in days if d >= dct - dt.timedelta(days=FEAST_DAYS))
         else:
-            def cost(d: dt.date) -> int:
-                n = (d - dct).days
-                return n * FUTURE_WEIGHT if n > 0 else -n
-
-            day = min(days, key=cost)
+            day = min(days, key=lambda d: distance(d, dct))
     return Resolved(day.isoformat(), "dct", (day.year, day.month, day.day))
 
 
@@ -121,10 +117,18 @@ def holiday(f: Fields, span: tuple[int, int]) -> list[Piece]:
     direction = f.get("direction")
     if direction == 0:  # "عيد الفطر هذا": this year's
         year_offset, direction = 0, None
-    r = Reading("DATE", "holiday", month=spec.get("month"), day=spec.get("day"),
-                weekday=spec.get("weekday"), nth=spec.get("nth"), sub=spec["calendar"],
-                offset=f.get("holiday_shift", 0) + spec.get("offset", 0),
-                direction=direction, year_offset=year_offset)
+    r = Reading(
+        "DATE",
+        "holiday",
+        month=spec.get("month"),
+        day=spec.get("day"),
+        weekday=spec.get("weekday"),
+        nth=spec.get("nth"),
+        sub=spec["calendar"],
+        offset=f.get("holiday_shift", 0) + spec.get("offset", 0),
+        direction=direction,
+        year_offset=year_offset,
+    )
     if "hyear" in f:  # "عيد الفطر 1439"
         if r.sub != "hijri":
             raise KeyError("a Hijri year on a Gregorian holiday")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import regex
 
+from .iso import period
 from .lexicon import lookup
 from .readings import Fields, Piece, Reading, parse_number, resolver
 
@@ -24,13 +25,6 @@ _CLASSES = {
     "complete": ("complete",),
     "one": ("one",),
 }
-_ORDER = ("CE", "DE", "Y", "M", "W", "D", "H", "MIN", "S")  # units, largest first
-
-# A fraction of a unit in the next smaller unit: 3.5 years is P3Y6M.
-_SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60),
-            "MIN": ("S", 60), "DE": ("Y", 10), "CE": ("Y", 100)}
-_TIME_UNITS = ("H", "MIN", "S")
-_ISO = {"H": "H", "MIN": "M", "S": "S"}  # designators after "T"
 
 
 def _meaning(name: str, text: str) -> object:
@@ -97,8 +91,11 @@ def _groups(parts: list[_Part]) -> list[list[_Part]]:
     runs = [[parts[0]]]
     for p in parts[1:]:
         prev = runs[-1][-1]
-        if p.unit not in {q.unit for q in runs[-1]} and not isinstance(p.amount, str) \
-                and not isinstance(prev.amount, str):
+        if (
+            p.unit not in {q.unit for q in runs[-1]}
+            and not isinstance(p.amount, str)
+            and not isinstance(prev.amount, str)
+        ):
             runs[-1].append(p)
         else:
             runs.append([p])
@@ -140,7 +137,7 @@ def set_(f: Fields, span: tuple[int, int], m: regex.Match[str]) -> list[Piece]:
 
 def _word_before(text: str, start: int) -> str | None:
     """The lexicon class (``before``/``after``) of the word before ``start``, if any."""
-    words = regex.findall(r"\p{L}+", text[max(0, start - 12):start])
+    words = regex.findall(r"\p{L}+", text[max(0, start - 12) : start])
     if not words:
         return None
     word = words[-1]
@@ -157,38 +154,3 @@ def _word_before(text: str, start: int) -> str | None:
 def _after_times(m: regex.Match[str]) -> int:
     """Where "مرتين" ends: a number before it counts times, not units."""
     return m.end("times") if "times" in m.re.groupindex and m.group("times") else 0
-
-
-def period(parts: list[tuple[float | str, str]]) -> str:
-    """An ISO 8601 duration: ``P3Y``, ``P3Y6M``, ``PT1H30M``, ``P1Y1M21D``, ``PXY``.
-
-    A fraction spills into the next smaller unit (rounded: a third of a century is
-    P33Y4M); weeks become days beside other units.
-    """
-    if len(parts) == 1 and isinstance(parts[0][0], str):  # "بضع ساعات": PTXH
-        unit = parts[0][1]
-        return f"PTX{_ISO[unit]}" if unit in _TIME_UNITS else f"PX{unit}"
-    amounts: dict[str, float] = {}
-    for n, unit in parts:
-        amounts[unit] = amounts.get(unit, 0) + float(n)
-    if "W" in amounts and len(amounts) > 1:
-        amounts["D"] = amounts.get("D", 0) + 7 * amounts.pop("W")
-    for unit in list(amounts):  # a fraction spills once, rounded, into the next unit
-        n = amounts[unit]
-        if n == int(n) or unit not in _SMALLER:
-            continue
-        small, per = _SMALLER[unit]
-        rest = (n - int(n)) * per
-        amounts[unit] = int(n)
-        amounts[small] = amounts.get(small, 0) + (round(rest, 2) if small == "S" else round(rest))
-    shown = [u for u in _ORDER if amounts.get(u)]
-    date_part = "".join(f"{_fmt(amounts[u])}{u}" for u in shown if u not in _TIME_UNITS)
-    time_part = "".join(f"{_fmt(amounts[u])}{_ISO[u]}" for u in shown if u in _TIME_UNITS)
-    if not date_part and not time_part:
-        unit = parts[0][1]
-        return f"PT0{'M' if unit == 'MIN' else unit}" if unit in _TIME_UNITS else f"P0{unit}"
-    return "P" + date_part + (f"T{time_part}" if time_part else "")
-
-
-def _fmt(n: float) -> str:
-    return str(int(n)) if n == int(n) else f"{round(n, 2):g}"

@@ -74,7 +74,7 @@ def fields(rule: Rule, m: regex.Match[str]) -> Fields:
 def _meaning(kind: str, text: str) -> Any:
     if kind in ("DAY", "MONTHNUM", "YEAR", "YEARFULL", "YEAR3", "HYEAR", "HOUR", "MINUTE"):
         return int(text)
-    if kind in ("NUM", "NUMBER"):
+    if kind == "NUMBER":
         return parse_number(text)
     if kind == "ORDDAY":
         return parse_ordinal(text)
@@ -337,7 +337,7 @@ def relative_span(f: Fields, span: tuple[int, int]) -> list[Piece]:
         n = f.get("number", f.get("n2"))
     else:
         n = "X"
-    return [(*span, Reading("DURATION", "lit", value=period(n, unit)))]
+    return [(*span, Reading("DURATION", "lit", value=period([(n, unit)])))]
 
 
 Resolver = Callable[[Fields, tuple[int, int], regex.Match[str]], list[Piece]]

@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+EntityLabel = Literal["PER", "LOC", "ORG", "MISC"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +51,71 @@ class Timex:
 
 
 @dataclass(frozen=True, slots=True)
+class Entity:
+    """A named-entity mention. ``ref`` is the id of the mention it repeats
+    (``بوش`` -> the ``e`` of ``جورج دبليو بوش``), or ``None`` for a first/full mention."""
+
+    id: str
+    start: int
+    end: int
+    text: str
+    label: EntityLabel
+    ref: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """An amount: ``value`` as a number, the counted noun as ``unit`` and an
+    approximation or bound (``APPROX``, ``MORE_THAN``, ``LESS_THAN``...) as ``mod``."""
+
+    id: str
+    start: int
+    end: int
+    text: str
+    value: int | float
+    unit: str | None = None
+    mod: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Quoted or reported speech. ``speaker`` is an entity id (or ``None``);
+    ``cue`` the speech verb's span when one introduces it."""
+
+    start: int
+    end: int
+    text: str
+    speaker: str | None = None
+    cue: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One dated event of the document's chronology.
+
+    ``date``/``mod`` is its time (a TIMEX3 DATE value) from the timex ``timex``, or the
+    publication date (``timex`` ``None``) for a lead event with no date of its own;
+    ``end_date`` closes a range (``من 2003 إلى 2011``). The span is the event's clause.
+    """
+
+    id: str
+    date: str
+    mod: str | None
+    timex: str | None
+    start: int
+    end: int
+    text: str
+    actors: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    quantities: tuple[str, ...] = ()
+    type: str | None = None
+    section: str | None = None
+    negated: bool = False
+    future: bool = False
+    end_date: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     text: str
     published: str
@@ -57,6 +123,10 @@ class Document:
     title: str | None = None
     timexes: tuple[Timex, ...] = ()
     repairs: tuple[Repair, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    events: tuple[Event, ...] = ()
     sentences: tuple[Sentence, ...] = field(default=(), repr=False)
 
     def as_dict(self) -> dict[str, Any]:
@@ -66,5 +136,9 @@ class Document:
             "published": self.published,
             "title": self.title,
             "timexes": [asdict(t) for t in self.timexes],
+            "entities": [asdict(e) for e in self.entities],
+            "quantities": [asdict(q) for q in self.quantities],
+            "quotes": [asdict(q) for q in self.quotes],
+            "events": [asdict(e) for e in self.events],
             "repairs": [asdict(r) for r in self.repairs],
         }

@@ -127,6 +127,9 @@ class Document:
     quantities: tuple[Quantity, ...] = ()
     quotes: tuple[Quote, ...] = ()
     events: tuple[Event, ...] = ()
+    # dated descriptions of an entity ("Iraq, which the US invaded in 2003"), kept out
+    # of the chronology
+    background: tuple[Event, ...] = ()
     sentences: tuple[Sentence, ...] = field(default=(), repr=False)
 
     def as_dict(self) -> dict[str, Any]:
@@ -140,5 +143,6 @@ class Document:
             "quantities": [asdict(q) for q in self.quantities],
             "quotes": [asdict(q) for q in self.quotes],
             "events": [asdict(e) for e in self.events],
+            "background": [asdict(e) for e in self.background],
             "repairs": [asdict(r) for r in self.repairs],
         }

@@ -35,6 +35,9 @@ def _check(text: str) -> None:
         assert 0 <= s <= e <= len(text)
     for sent in split_sentences(view):
         assert text[sent.start : sent.end] == sent.text
+    for i in range(len(view.text)):  # to_view inverts start_of
+        o = view.start_of(i)
+        assert view.start_of(view.to_view(o)) == o
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

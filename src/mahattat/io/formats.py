@@ -17,6 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..records import Document, Timex
+from .chronology import rows, to_csv, to_markdown, to_timelinejs, to_vis
 
 Writer = Callable[[Document], str]
 
@@ -87,15 +88,26 @@ def _repairs_line(doc: Document) -> Text:
     return Text(f"repairs ({len(items)}): " + "; ".join(items))
 
 
+def _chronology_table(doc: Document) -> Table:
+    title = f"chronology · {len(doc.events)} events"
+    cols = ("date", "event", "who", "where", "how many")
+    table = Table(*cols, title=title, title_justify="left")
+    for row in rows(doc):
+        # Text(), not str: a cell string would be parsed as rich markup ("[...]").
+        table.add_row(*(Text(row[c]) for c in cols))
+    return table
+
+
 def to_table(doc: Document, width: int = 120) -> str:
-    """A plain-text table of the timexes, then one line listing the repairs."""
+    """The chronology as a dated table, the timexes, then one line listing the repairs."""
     title = f"{doc.id or 'document'} · published {doc.published} · {len(doc.timexes)} timexes"
     table = Table("id", "text", "type", "value", "mod", "anchor", title=title, title_justify="left")
     for t in doc.timexes:
-        # Text(), not str: a cell string would be parsed as rich markup ("[...]").
         cells = (t.id, t.text, t.type, t.value, t.mod or "", t.anchor or "")
         table.add_row(*(Text(c) for c in cells))
     console = Console(file=io.StringIO(), width=width, color_system=None, record=True)
+    if doc.events:
+        console.print(_chronology_table(doc))
     console.print(table)
     console.print(_repairs_line(doc), soft_wrap=True)  # one line, however long
     return "\n".join(line.rstrip() for line in console.export_text().splitlines())
@@ -106,4 +118,8 @@ WRITERS: dict[str, Writer] = {
     "jsonl": to_jsonl,
     "timeml": to_timeml,
     "table": to_table,
+    "md": to_markdown,
+    "csv": to_csv,
+    "timelinejs": to_timelinejs,
+    "vis": to_vis,
 }

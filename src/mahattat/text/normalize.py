@@ -106,6 +106,16 @@ class View:
             return p, p
         return self.start_of(start), self.end_of(end - 1)
 
+    def to_view(self, i: int) -> int:
+        """View offset of original offset ``i`` (the inverse of ``start_of``): later
+        stages get original spans and measure clauses on the view."""
+        k = bisect_right(self._o_start, i) - 1
+        if k < 0:
+            return i
+        if i < self._o_start[k] + self._o_len[k]:
+            return self._n_start[k]
+        return self._n_start[k] + self._n_len[k] + i - self._o_start[k] - self._o_len[k]
+
     def original_span(self, start: int, end: int) -> tuple[int, int, str]:
         s, e = self.to_original(start, end)
         return s, e, self.original[s:e]

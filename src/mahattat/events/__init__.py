@@ -1,0 +1,298 @@
+"""Events: one record per dated event, and the document's chronology.
+
+``build`` turns each DATE expression into the event of the clause it governs
+(``clauses.py``), with the entities and quantities inside that clause, a PLOVER type
+and negation (``types.py``), tense, and the section heading it sits under. A range
+(``من 2003 إلى 2011``) is one event. A date after ``بحلول``/``منذ`` bounds another
+event and opens none when its sentence has another date. A date in a relative clause
+on a named entity (``العراق الذي غزاه الأمريكيون في 2003``) describes that entity: such
+events are returned apart, as background. The lead sentence with no date of its own is
+dated by the publication date. Two clauses that state the same event are one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+import regex
+
+from ..records import Entity, Event, Quantity, Timex
+from ..text.normalize import View
+from ..time import clause as tense_clause
+from ..time import is_future
+from ..time.lexicon import classes
+from . import clauses
+from .lexicon import words
+from .types import classify, negated
+
+_POINT = regex.compile(r"\d{4}(?:-(?:\d\d(?:-\d\d)?|W\d\d|Q[1-4]|H[12]|SP|SU|FA|WI))?")
+_DATETIME = regex.compile(r"(\d{4}-\d\d-\d\d)T")
+_RANGE_DASH = frozenset({"-", "–", "—"})
+SAME_EVENT_LOOKBACK = 20  # earlier events of the same year compared for duplicates
+_MOD_ORDER = {"START": 0, "EARLY": 0, "MID": 1, None: 1, "END": 2, "LATE": 2}
+_SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12, "H1": 1, "H2": 7}
+
+
+@dataclass(frozen=True, slots=True)
+class _Date:
+    timex: Timex
+    start: int  # on the view; a range spans both of its expressions
+    end: int
+    date: str
+    end_date: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Events:
+    """The chronology (``events``) and the dated descriptions set apart (``background``)."""
+
+    events: tuple[Event, ...]
+    background: tuple[Event, ...]
+
+
+def event_date(t: Timex) -> str | None:
+    """The calendar date an expression gives an event: a DATE value (or a TIME's
+    date), not a duration, a set, a decade or a vague reference."""
+    if t.type == "DATE" and _POINT.fullmatch(t.value):
+        return t.value
+    if t.type == "TIME" and (m := _DATETIME.match(t.value)):
+        return m.group(1)
+    return None
+
+
+def build(
+    view: View,
+    sentences: Sequence[tuple[int, int]],
+    timexes: Sequence[Timex],
+    entities: Sequence[Entity],
+    quantities: Sequence[Quantity],
+    dct: dt.date,
+) -> Events:
+    """The events of one document, in text order (see the module's docstring)."""
+    text = view.text
+    dates = [
+        _Date(t, view.to_view(t.start), view.to_view(t.end), d)
+        for t in timexes
+        if (d := event_date(t))
+    ]
+    starts = [s for s, _ in sentences]
+    by_sentence: dict[int, list[_Date]] = {}
+    for d in dates:
+        by_sentence.setdefault(max(bisect_right(starts, d.start) - 1, 0), []).append(d)
+    fore: list[tuple[Event, frozenset[str]]] = []  # with the clause's words, for _dedupe
+    back: list[Event] = []
+    section: str | None = None
+    lead_done = False
+    for sid, sent in enumerate(sentences):
+        if text[sent[0] : sent[1]].endswith(":"):  # a heading (sentences.py splits them off)
+            section = view.original_span(sent[0], sent[1] - 1)[2].strip()
+            continue
+        anchors = _anchors(text, by_sentence.get(sid, []))
+        spans = [(a.start, a.end) for a in anchors]
+        aside = False
+        dated = len(fore)
+        for a, cl in zip(anchors, clauses.split(text, sent, spans), strict=True):
+            aside = _describes_entity(view, cl, a, entities) or (cl.coordinated and aside)
+            ev = _event(view, sent, cl, a, entities, quantities, dct, section)
+            if aside:
+                back.append(ev)
+            else:
+                fore.append((ev, _content(view, ev)))
+        if not lead_done and len(fore) == dated:  # the lead states the news of the day
+            ev = _lead_event(view, sent, entities, quantities, dct, section)
+            fore.append((ev, _content(view, ev)))
+        lead_done = True
+    return Events(_numbered(_dedupe(fore)), _numbered(back, "b"))
+
+
+def _anchors(text: str, dates: list[_Date]) -> list[_Date]:
+    """Dates that open events: ranges joined, bounds dropped beside another date."""
+    merged: list[_Date] = []
+    for d in dates:
+        if merged and _joins_range(text, merged[-1], d):
+            merged[-1] = replace(merged[-1], end=d.end, end_date=d.date)
+        else:
+            merged.append(d)
+    free = [d for d in merged if not _after_boundary(text, d.start)]
+    return free or merged
+
+
+def _joins_range(text: str, a: _Date, b: _Date) -> bool:
+    if a.end_date is not None:
+        return False
+    gap = text[a.end : b.start].strip()
+    join = classes()["range_join"]
+    if gap in _RANGE_DASH or (gap in join and gap != "و"):
+        return True
+    if gap == "و":  # "بين 2003 و2011", not "في 2003 و2011"
+        before = clauses.tokens(text, max(0, a.start - 12), a.start)
+        return bool(before) and before[-1] in classes()["range_from"] and before[-1] != "من"
+    return False
+
+
+def _after_boundary(text: str, start: int) -> bool:
+    before = clauses.tokens(text, max(0, start - 12), start)
+    return bool(before) and before[-1] in words().boundary
+
+
+def _describes_entity(view: View, cl: clauses.Clause, d: _Date, entities: Sequence[Entity]) -> bool:
+    end = clauses.relative_antecedent(view.text, cl, d.start)
+    if end is None:
+        return False
+    o = view.start_of(end - 1)
+    return any(e.start <= o < e.end for e in entities)
+
+
+def _event(
+    view: View,
+    sent: tuple[int, int],
+    cl: clauses.Clause,
+    d: _Date,
+    entities: Sequence[Entity],
+    quantities: Sequence[Quantity],
+    dct: dt.date,
+    section: str | None,
+) -> Event:
+    start, end = clauses.event_span(view.text, cl, (d.start, d.end))
+    toks = clauses.tokens(view.text, start, end)
+    kind, trigger = classify(toks)
+    future = is_future(tense_clause(view.text, d.start, d.end, sent)) or _after(d.date, dct)
+    ev = _record(view, start, end, d.date, d.timex, entities, quantities, section)
+    return replace(
+        ev, type=kind, negated=negated(toks, trigger), future=future, end_date=d.end_date
+    )
+
+
+def _lead_event(
+    view: View,
+    sent: tuple[int, int],
+    entities: Sequence[Entity],
+    quantities: Sequence[Quantity],
+    dct: dt.date,
+    section: str | None,
+) -> Event:
+    start, end = clauses.event_span(view.text, clauses.Clause(*sent, False), (sent[0], sent[0]))
+    toks = clauses.tokens(view.text, start, end)
+    kind, trigger = classify(toks)
+    ev = _record(view, start, end, dct.isoformat(), None, entities, quantities, section)
+    future = is_future(view.text[start:end])
+    return replace(ev, type=kind, negated=negated(toks, trigger), future=future)
+
+
+def _record(
+    view: View,
+    start: int,
+    end: int,
+    date: str,
+    timex: Timex | None,
+    entities: Sequence[Entity],
+    quantities: Sequence[Quantity],
+    section: str | None,
+) -> Event:
+    """The event's span in the original, with the entities and quantities inside it."""
+    o_start, o_end, text = view.original_span(start, end)
+    inside = [e for e in entities if o_start <= e.start and e.end <= o_end]
+    actors = _ids(e for e in inside if e.label != "LOC")
+    places = _ids(e for e in inside if e.label == "LOC")
+    amounts = tuple(q.id for q in quantities if o_start <= q.start and q.end <= o_end)
+    return Event(
+        id="",
+        date=date,
+        mod=timex.mod if timex else None,
+        timex=timex.id if timex else None,
+        start=o_start,
+        end=o_end,
+        text=text,
+        actors=actors,
+        places=places,
+        quantities=amounts,
+        section=section,
+    )
+
+
+def _ids(mentions: Iterable[Entity]) -> tuple[str, ...]:
+    """Entity ids, a repeated mention counted as the one it repeats."""
+    return tuple(dict.fromkeys(e.ref or e.id for e in mentions))
+
+
+def _after(date: str, dct: dt.date) -> bool:
+    """Whether a date lies wholly after the publication date."""
+    day = dct.isoformat()
+    return _POINT.fullmatch(date) is not None and date[:10] > day[: len(date[:10])]
+
+
+def _content(view: View, ev: Event) -> frozenset[str]:
+    """The event's words on the view (glued words split), less stopwords."""
+    stop = words().stopwords
+    toks = clauses.tokens(view.text, view.to_view(ev.start), view.to_view(ev.end))
+    return frozenset(t for t in toks if len(t) > 2 and t not in stop)
+
+
+def _compatible(a: str, b: str) -> bool:
+    """Same date, or one contains the other ("2020-09" and "2020-09-09")."""
+    return a.startswith(b) or b.startswith(a)
+
+
+def _dedupe(events: list[tuple[Event, frozenset[str]]]) -> list[Event]:
+    """Drop an event that restates an earlier one (or that an explicit date restates):
+    compatible dates and a large share of the smaller clause's words in common."""
+    kept: list[tuple[Event, frozenset[str]]] = []
+    by_year: dict[str, list[int]] = {}
+    threshold = words().same_event_overlap
+    for ev, bag in events:
+        twin = None
+        for k in reversed(by_year.get(ev.date[:4], [])[-SAME_EVENT_LOOKBACK:]):
+            other, other_bag = kept[k]
+            small = min(len(bag), len(other_bag))
+            same = small and _compatible(ev.date, other.date)
+            if same and len(bag & other_bag) / small >= threshold:
+                twin = k
+                break
+        if twin is None:
+            by_year.setdefault(ev.date[:4], []).append(len(kept))
+            kept.append((ev, bag))
+        elif kept[twin][0].timex is None and ev.timex is not None:
+            kept[twin] = (_merged(ev, kept[twin][0]), bag)  # the explicit date wins
+        else:
+            kept[twin] = (_merged(kept[twin][0], ev), kept[twin][1])
+    return [ev for ev, _ in kept]
+
+
+def _merged(keep: Event, drop: Event) -> Event:
+    return replace(
+        keep,
+        actors=tuple(dict.fromkeys(keep.actors + drop.actors)),
+        places=tuple(dict.fromkeys(keep.places + drop.places)),
+        quantities=tuple(dict.fromkeys(keep.quantities + drop.quantities)),
+    )
+
+
+def _numbered(events: Sequence[Event], prefix: str = "v") -> tuple[Event, ...]:
+    ordered = sorted(events, key=lambda e: e.start)
+    return tuple(replace(e, id=f"{prefix}{i}") for i, e in enumerate(ordered, 1))
+
+
+def sort_key(ev: Event) -> tuple[int, int, int, int, int]:
+    """Chronological order, granularity kept: "2007" (START) before "2007-01"."""
+    y, _, rest = ev.date.partition("-")
+    month = day = 0
+    if rest[:1] == "W":
+        week = min(int(rest[1:3]), 52)  # W53 exists only in some years
+        monday = dt.date.fromisocalendar(int(y), max(week, 1), 1)
+        month, day = monday.month, monday.day
+    elif rest[:1] == "Q":
+        month = 3 * int(rest[1]) - 2
+    elif rest[:2] in _SEASON_MONTH:
+        month = _SEASON_MONTH[rest[:2]]
+    elif rest:
+        month = int(rest[:2])
+        day = int(rest[3:5]) if len(rest) >= 5 else 0
+    return int(y), month, day, _MOD_ORDER.get(ev.mod, 1), ev.start
+
+
+def chronology(events: Iterable[Event]) -> list[Event]:
+    """Events in date order (the JSON keeps them in text order)."""
+    return sorted(events, key=sort_key)

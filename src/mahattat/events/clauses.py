@@ -1,0 +1,97 @@
+"""Which words of a sentence each of its dates governs.
+
+A sentence with one date is one event. With several, it is cut between consecutive
+dates at the last clause break: punctuation, else a coordinating conjunction
+(``وانسحبوا``, ``ثم``). A date that opens its clause is left out of the event's words;
+one inside or at the end stays, as an agency desk writes "...adopted by referendum in
+October". All offsets here are on the normalized view.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+import regex
+
+from ..text.repair import word_zipf
+from .lexicon import words
+
+_TOKEN = regex.compile(r"[^\s«»\"“”()\[\]،,;:.!?؟]+")
+_BREAK = regex.compile(r"[،,;:«»\"“”]")
+_EDGE_PUNCT = ' \t\n،,;:.!?؟-–—«»"“”()[]'
+CONJUNCTION_GAIN = 0.5  # "وانسحبوا" is و + a verb when "انسحبوا" is this much more frequent
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    start: int
+    end: int
+    # the clause was split from the one before at a conjunction, not at punctuation:
+    # it shares that clause's syntax (a relative clause's coordinated verbs)
+    coordinated: bool
+
+
+def is_conjunction(token: str) -> bool:
+    """``ثم``/``و`` alone, or ``و`` glued to a word that is commoner without it."""
+    if token in words().conjunctions:
+        return True
+    if len(token) > 3 and token[0] == "و":
+        return word_zipf(token[1:]) >= word_zipf(token) + CONJUNCTION_GAIN
+    return False
+
+
+def _cut(text: str, lo: int, hi: int) -> tuple[int, bool]:
+    """Where the clause of a date ending at ``lo`` stops before one starting at ``hi``."""
+    gap = text[lo:hi]
+    breaks = [m.end() for m in _BREAK.finditer(gap)]
+    if breaks:
+        return lo + breaks[-1], False
+    for m in reversed(list(_TOKEN.finditer(gap))):
+        if is_conjunction(m.group()):
+            return lo + m.start(), True
+    return hi, False
+
+
+def split(text: str, sentence: tuple[int, int], dates: list[tuple[int, int]]) -> list[Clause]:
+    """One clause per date (view spans, in order) of a sentence."""
+    bounds, coordinated = [sentence[0]], [False]
+    for (_, a_end), (b_start, _) in itertools.pairwise(dates):
+        cut, conj = _cut(text, a_end, b_start)
+        bounds.append(cut)
+        coordinated.append(conj)
+    bounds.append(sentence[1])
+    return [Clause(bounds[i], bounds[i + 1], coordinated[i]) for i in range(len(dates))]
+
+
+def tokens(text: str, start: int, end: int) -> list[str]:
+    return _TOKEN.findall(text, start, end)
+
+
+def event_span(text: str, clause: Clause, date: tuple[int, int]) -> tuple[int, int]:
+    """The clause's words; a date that opens the clause (after ``في``, ``وفي``) is left out."""
+    lead = [t for t in tokens(text, clause.start, date[0]) if t not in words().edge]
+    start = date[1] if not lead else clause.start
+    return _trim(text, start, clause.end)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _EDGE_PUNCT:
+        start += 1
+    while end > start and text[end - 1] in _EDGE_PUNCT:
+        end -= 1
+    return start, end
+
+
+def relative_antecedent(text: str, clause: Clause, date_start: int) -> int | None:
+    """Where the word a relative clause hangs on ends, when the date sits in that
+    relative clause (``العراق الذي غزاه الأمريكيون في عام 2003``); else ``None``."""
+    rel = words().relative
+    found = None
+    for m in _TOKEN.finditer(text, clause.start, date_start):
+        if m.group() in rel:
+            found = m
+    if found is None or _BREAK.search(text, found.end(), date_start):
+        return None
+    before = text[clause.start : found.start()].rstrip()
+    return clause.start + len(before) if before else None

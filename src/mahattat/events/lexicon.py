@@ -1,0 +1,63 @@
+"""The events stage's word lists (``data/events/*.json``), folded like the view."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from ..text.normalize import fold
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    boundary: frozenset[str]
+    relative: frozenset[str]
+    conjunctions: frozenset[str]
+    negation: frozenset[str]
+    stopwords: frozenset[str]
+    edge: frozenset[str]
+    same_event_overlap: float
+
+
+@dataclass(frozen=True, slots=True)
+class Triggers:
+    # first word of a trigger -> (the whole trigger's words, its PLOVER type), longest first
+    by_head: dict[str, tuple[tuple[tuple[str, ...], str], ...]]
+    suffixes: tuple[str, ...]
+
+
+def _load(name: str) -> dict:
+    path = resources.files("mahattat") / "data" / "events" / name
+    return json.loads(path.read_text("utf-8"))
+
+
+def _set(raw: dict, key: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in raw[key])
+
+
+@cache
+def words() -> Words:
+    raw = _load("lexicon.json")
+    return Words(
+        boundary=_set(raw, "boundary"),
+        relative=_set(raw, "relative"),
+        conjunctions=_set(raw, "conjunction_words"),
+        negation=_set(raw, "negation"),
+        stopwords=_set(raw, "stopwords"),
+        edge=_set(raw, "edge_words"),
+        same_event_overlap=float(raw["same_event_overlap"]),
+    )
+
+
+@cache
+def triggers() -> Triggers:
+    raw = _load("plover.json")
+    heads: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for kind, stems in raw["types"].items():
+        for stem in stems:
+            parts = tuple(fold(stem).split())
+            heads.setdefault(parts[0], []).append((parts, kind))
+    by_head = {k: tuple(sorted(v, key=lambda t: -len(t[0]))) for k, v in heads.items()}
+    return Triggers(by_head, tuple(sorted(raw["suffixes"], key=len, reverse=True)))

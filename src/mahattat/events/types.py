@@ -1,0 +1,61 @@
+"""An event's PLOVER type and polarity, from the words of its clause."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from .lexicon import triggers, words
+
+NEGATION_REACH = 2  # a negation particle governs the verb at most this many words on
+LEAD_WORDS = 3  # ...or opens the clause within its first words ("لم يعلن أحد...")
+
+
+def _forms(token: str) -> Iterator[str]:
+    """The token without its proclitics: و/ف, then ب/ل/ك/س, then the article."""
+    yield token
+    rest = token
+    if len(rest) > 3 and rest[0] in "وف":
+        rest = rest[1:]
+        yield rest
+    if len(rest) > 3 and rest[0] in "بلكس":
+        rest = rest[1:]
+        yield rest
+    if len(rest) > 3 and rest.startswith(("ال", "لل")):
+        yield rest[2:]
+
+
+def _base(token: str) -> Iterator[str]:
+    """Every reading of a token as a stem plus an inflection suffix."""
+    trig = triggers()
+    for form in _forms(token):
+        for suffix in trig.suffixes:
+            if form.endswith(suffix) and len(form) > len(suffix) + 1:
+                yield form[: len(form) - len(suffix)] if suffix else form
+
+
+def _matches(tokens: Sequence[str], i: int, parts: tuple[str, ...]) -> bool:
+    if i + len(parts) > len(tokens):
+        return False
+    return all(p in set(_base(tokens[i + k])) for k, p in enumerate(parts[1:], 1))
+
+
+def classify(tokens: Sequence[str]) -> tuple[str | None, int | None]:
+    """The PLOVER type of the first trigger among ``tokens`` and its index."""
+    by_head = triggers().by_head
+    for i, token in enumerate(tokens):
+        for base in _base(token):
+            for parts, kind in by_head.get(base, ()):
+                if _matches(tokens, i, parts):
+                    return kind, i
+    return None, None
+
+
+def negated(tokens: Sequence[str], trigger: int | None) -> bool:
+    """Whether a negation particle governs the event: right before its trigger, or
+    among the clause's first words (not one deep in a subordinate clause)."""
+    neg = words().negation
+    if any(t in neg for t in tokens[:LEAD_WORDS]):
+        return True
+    if trigger is None:
+        return False
+    return any(t in neg for t in tokens[max(0, trigger - NEGATION_REACH) : trigger])

@@ -1,0 +1,187 @@
+"""The document's chronology as the tables and timeline files journalists use.
+
+Each writer is ``Document -> str``: events in date order (``events.chronology``), each
+line with who acted, where, and how many. TimelineJS3 and vis-timeline get their own
+JSON; sections (``الغزو:``) become TimelineJS eras and vis-timeline groups.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from ..events import chronology, sort_key
+from ..records import Document, Event
+
+HEADLINE_WORDS = 10  # words of the event shown as a TimelineJS headline / vis item
+
+
+def _names(doc: Document, ids: tuple[str, ...]) -> list[str]:
+    by_id = {e.id: e.text for e in doc.entities}
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def _amounts(doc: Document, ids: tuple[str, ...]) -> list[str]:
+    by_id = {q.id: q.text for q in doc.quantities}
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def when(ev: Event) -> str:
+    """The date as written in a table: ``2004-04 (END)``, ``2003 → 2011``."""
+    out = ev.date + (f" → {ev.end_date}" if ev.end_date else "")
+    return out + (f" ({ev.mod})" if ev.mod else "")
+
+
+def rows(doc: Document) -> list[dict[str, str]]:
+    """One flat row per event, in date order: what every tabular format shows."""
+    return [
+        {
+            "date": when(ev),
+            "event": ev.text,
+            "who": "، ".join(_names(doc, ev.actors)),
+            "where": "، ".join(_names(doc, ev.places)),
+            "how many": "، ".join(_amounts(doc, ev.quantities)),
+            "type": ev.type or "",
+            "section": ev.section or "",
+        }
+        for ev in chronology(doc.events)
+    ]
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def to_markdown(doc: Document) -> str:
+    head = f"# {doc.title or doc.id or 'Chronology'}\n\nPublished {doc.published}.\n"
+    cols = ["date", "event", "who", "where", "how many"]
+    lines = [head, "| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
+    lines += ["| " + " | ".join(_cell(r[c]) for c in cols) + " |" for r in rows(doc)]
+    return "\n".join(lines)
+
+
+def to_csv(doc: Document) -> str:
+    """Every event field, one event a row in date order (lists joined by ``;``)."""
+    out = io.StringIO()
+    fields = ["id", "date", "mod", "end_date", "type", "text", "actors", "places"]
+    fields += ["quantities", "section", "negated", "future", "start", "end", "timex"]
+    writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
+    writer.writeheader()
+    for ev in chronology(doc.events):
+        writer.writerow(
+            {
+                "id": ev.id,
+                "date": ev.date,
+                "mod": ev.mod or "",
+                "end_date": ev.end_date or "",
+                "type": ev.type or "",
+                "text": ev.text,
+                "actors": ";".join(_names(doc, ev.actors)),
+                "places": ";".join(_names(doc, ev.places)),
+                "quantities": ";".join(_amounts(doc, ev.quantities)),
+                "section": ev.section or "",
+                "negated": ev.negated,
+                "future": ev.future,
+                "start": ev.start,
+                "end": ev.end,
+                "timex": ev.timex or "",
+            }
+        )
+    return out.getvalue()
+
+
+def _parts(date: str) -> dict[str, str]:
+    """A TIMEX3 date as TimelineJS date parts, at the granularity known."""
+    y, m, d, _, _ = sort_key(Event("", date, None, None, 0, 0, ""))
+    out = {"year": str(y)}
+    if m:
+        out["month"] = str(m)
+    if d:
+        out["day"] = str(d)
+    return out
+
+
+def _headline(text: str) -> str:
+    words = text.split()
+    return " ".join(words[:HEADLINE_WORDS]) + (" …" if len(words) > HEADLINE_WORDS else "")
+
+
+def _display(doc: Document, ev: Event) -> str:
+    by_id = {t.id: t.text for t in doc.timexes}
+    return by_id.get(ev.timex or "", ev.date)
+
+
+def _eras(events: list[Event]) -> list[dict[str, Any]]:
+    spans: dict[str, list[Event]] = {}
+    for ev in events:
+        if ev.section:
+            spans.setdefault(ev.section, []).append(ev)
+    return [
+        {
+            "start_date": _parts(min(evs, key=sort_key).date),
+            "end_date": _parts(max(evs, key=sort_key).date),
+            "text": {"headline": name},
+        }
+        for name, evs in spans.items()
+    ]
+
+
+def timelinejs(doc: Document) -> dict[str, Any]:
+    events = chronology(doc.events)
+    items = []
+    for ev in events:
+        item: dict[str, Any] = {
+            "unique_id": ev.id,
+            "start_date": _parts(ev.date),
+            "display_date": _display(doc, ev),
+            "text": {"headline": _headline(ev.text), "text": ev.text},
+        }
+        if ev.end_date:
+            item["end_date"] = _parts(ev.end_date)
+        if ev.section:
+            item["group"] = ev.section
+        items.append(item)
+    title = doc.title or doc.id or "Chronology"
+    return {
+        "title": {"text": {"headline": title, "text": f"Published {doc.published}"}},
+        "events": items,
+        "eras": _eras(events),
+    }
+
+
+def to_timelinejs(doc: Document) -> str:
+    return json.dumps(timelinejs(doc), ensure_ascii=False, indent=2)
+
+
+def _iso(date: str) -> str:
+    y, m, d, _, _ = sort_key(Event("", date, None, None, 0, 0, ""))
+    return f"{y:04d}-{max(m, 1):02d}-{max(d, 1):02d}"
+
+
+def vis(doc: Document) -> dict[str, Any]:
+    """vis-timeline ``items`` and ``groups`` (one group per section)."""
+    events = chronology(doc.events)
+    groups = list(dict.fromkeys(ev.section or "" for ev in events))
+    items = []
+    for ev in events:
+        item: dict[str, Any] = {
+            "id": ev.id,
+            "content": _headline(ev.text),
+            "title": ev.text,
+            "start": _iso(ev.date),
+            "group": groups.index(ev.section or ""),
+            "className": (ev.type or "event").lower(),
+        }
+        if ev.end_date:
+            item["end"] = _iso(ev.end_date)
+        items.append(item)
+    return {
+        "items": items,
+        "groups": [{"id": i, "content": g} for i, g in enumerate(groups)],
+    }
+
+
+def to_vis(doc: Document) -> str:
+    return json.dumps(vis(doc), ensure_ascii=False, indent=2)

@@ -1,0 +1,85 @@
+"""Chronology exports on a hand-built document: date order, who/where/how many, files."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from mahattat.io.formats import WRITERS
+from mahattat.records import Document, Entity, Event, Quantity, Timex
+
+TEXT = "نص تجريبي"
+DOC = Document(
+    text=TEXT,
+    published="2021-05-01",
+    id="doc-1",
+    timexes=(
+        Timex("t1", 0, 2, "نص", "DATE", "2020-03", "END"),
+        Timex("t2", 3, 9, "تجريبي", "DATE", "2019-11-04"),
+    ),
+    entities=(
+        Entity("e1", 0, 2, "سلمى", "PER"),
+        Entity("e2", 3, 9, "تونس", "LOC"),
+        Entity("e3", 3, 9, "سلمى", "PER", ref="e1"),
+    ),
+    quantities=(Quantity("q1", 0, 2, "300 متظاهر", 300, "متظاهر"),),
+    events=(
+        Event("v1", "2020-03", "END", "t1", 0, 2, "تظاهر المحتجون", ("e1",), ("e2",), ("q1",),
+              "PROTEST", "الاحتجاجات"),
+        Event("v2", "2019-11-04", None, "t2", 3, 9, "بدأت | المفاوضات", ("e1",), (), (),
+              "CONSULT", "المفاوضات"),
+        Event("v3", "2018", None, None, 3, 9, "مرحلة أولى", end_date="2019"),
+    ),
+)
+
+
+def test_markdown_table_in_date_order() -> None:
+    lines = WRITERS["md"](DOC).splitlines()
+    body = [line for line in lines if line.startswith("| 20")]
+    assert body == [
+        "| 2018 → 2019 | مرحلة أولى |  |  |  |",
+        "| 2019-11-04 | بدأت \\| المفاوضات | سلمى |  |  |",
+        "| 2020-03 (END) | تظاهر المحتجون | سلمى | تونس | 300 متظاهر |",
+    ]
+
+
+def test_csv_rows_carry_every_field() -> None:
+    rows = list(csv.DictReader(io.StringIO(WRITERS["csv"](DOC))))
+    assert [r["id"] for r in rows] == ["v3", "v2", "v1"]
+    assert rows[2]["places"] == "تونس"
+    last = rows[2]
+    assert (last["mod"], last["quantities"], last["type"]) == ("END", "300 متظاهر", "PROTEST")
+    assert rows[0]["end_date"] == "2019"
+
+
+def test_timelinejs_dates_at_known_granularity_and_eras() -> None:
+    out = json.loads(WRITERS["timelinejs"](DOC))
+    events = out["events"]
+    assert [e["start_date"] for e in events] == [
+        {"year": "2018"},
+        {"year": "2019", "month": "11", "day": "4"},
+        {"year": "2020", "month": "3"},
+    ]
+    assert events[0]["end_date"] == {"year": "2019"}
+    assert events[2]["display_date"] == "نص"  # the expression as written
+    assert events[2]["text"]["text"] == "تظاهر المحتجون"
+    assert {e["text"]["headline"] for e in out["eras"]} == {"الاحتجاجات", "المفاوضات"}
+
+
+def test_vis_items_and_groups() -> None:
+    out = json.loads(WRITERS["vis"](DOC))
+    assert [(i["id"], i["start"]) for i in out["items"]] == [
+        ("v3", "2018-01-01"),
+        ("v2", "2019-11-04"),
+        ("v1", "2020-03-01"),
+    ]
+    assert out["items"][0]["end"] == "2019-01-01"
+    groups = {g["id"]: g["content"] for g in out["groups"]}
+    assert groups[out["items"][2]["group"]] == "الاحتجاجات"
+
+
+def test_table_shows_chronology_then_timexes() -> None:
+    out = WRITERS["table"](DOC)
+    assert out.index("chronology · 3 events") < out.index("2 timexes")
+    assert "300 متظاهر" in out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 
 from .lexicon import triggers, words
 
@@ -33,20 +34,30 @@ def _base(token: str) -> Iterator[str]:
                 yield form[: len(form) - len(suffix)] if suffix else form
 
 
+@lru_cache(maxsize=65536)
+def _bases(token: str) -> frozenset[str]:
+    return frozenset(_base(token))
+
+
+@lru_cache(maxsize=65536)
+def _heads(token: str) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """The triggers a token can open (most tokens open none: one cached lookup)."""
+    by_head = triggers().by_head
+    return tuple(entry for base in _base(token) for entry in by_head.get(base, ()))
+
+
 def _matches(tokens: Sequence[str], i: int, parts: tuple[str, ...]) -> bool:
     if i + len(parts) > len(tokens):
         return False
-    return all(p in set(_base(tokens[i + k])) for k, p in enumerate(parts[1:], 1))
+    return all(p in _bases(tokens[i + k]) for k, p in enumerate(parts[1:], 1))
 
 
 def classify(tokens: Sequence[str]) -> tuple[str | None, int | None]:
     """The PLOVER type of the first trigger among ``tokens`` and its index."""
-    by_head = triggers().by_head
     for i, token in enumerate(tokens):
-        for base in _base(token):
-            for parts, kind in by_head.get(base, ()):
-                if _matches(tokens, i, parts):
-                    return kind, i
+        for parts, kind in _heads(token):
+            if _matches(tokens, i, parts):
+                return kind, i
     return None, None
 
 

@@ -152,7 +152,10 @@ def find_repairs(view: View) -> tuple[list[int], list[Repair]]:
     """
     points: list[int] = []
     repairs: list[Repair] = []
+    zipf, known = _zipf(), _config().known_zipf
     for tok in _candidates_re().finditer(view.text):
+        if zipf.get(tok.group(), 0.0) >= known:
+            continue  # most candidates: a long word the word list knows
         cuts, defect = _token_cuts(view, tok)
         offsets = _offsets(view, tok.start(), cuts)
         if not offsets:

@@ -64,9 +64,11 @@ def sentence_spans(view: View) -> list[tuple[int, int]]:
     return spans
 
 
-def split_sentences(view: View) -> list[Sentence]:
-    """Sentences as records pointing into the original text."""
-    return [Sentence(*view.original_span(s, e)) for s, e in sentence_spans(view)]
+def split_sentences(view: View, spans: list[tuple[int, int]] | None = None) -> list[Sentence]:
+    """Sentences as records pointing into the original text (``spans``: the view's
+    sentence spans when already computed)."""
+    spans = sentence_spans(view) if spans is None else spans
+    return [Sentence(*view.original_span(s, e)) for s, e in spans]
 
 
 def _abbreviation(text: str, dot: int) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -68,7 +68,6 @@ def anchor_positions(text: str) -> dict[str, list[int]]:
     Digits count as ``DIGIT``, four of them also as ``DIGIT4`` (a year), a run joined to
     more digits by ``: / . -`` also as ``DIGIT_SEP`` (a numeric date, a clock time).
     """
-    words = key_words()
     found: dict[str, list[int]] = defaultdict(list)
     n = len(text)
     for m in _TOKEN.finditer(text):
@@ -81,10 +80,16 @@ def anchor_positions(text: str) -> dict[str, list[int]]:
             if end + 1 < n and text[end] in _DIGIT_JOIN and text[end + 1].isdigit():
                 found["DIGIT_SEP"].append(start)  # 22/04, 12:30, 2018-04
             continue
-        for key in _variants(tok):
-            for cls in words.get(key, ()):
-                found[cls].append(m.start())
+        for cls in _token_classes(tok):
+            found[cls].append(m.start())
     return found
+
+
+@lru_cache(maxsize=65536)
+def _token_classes(tok: str) -> tuple[str, ...]:
+    """The anchor classes a word stands for (most words: none; one cached lookup)."""
+    words = key_words()
+    return tuple(cls for key in _variants(tok) for cls in words.get(key, ()))
 
 
 def matches(rule: Rule, text: str, found: dict[str, list[int]]) -> Iterator[regex.Match[str]]:

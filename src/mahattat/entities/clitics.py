@@ -1,0 +1,65 @@
+"""Proclitics glued to a word: ``وواشنطن`` = ``و`` + ``واشنطن``, ``للأمم`` = ``لل`` + ``(ال)أمم``.
+
+One decision per word type (cached), used both for the CRF's stem feature and to keep a
+clitic out of an entity's span. Rules and thresholds: ``data/entities/clitics.json``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+
+from ..text.normalize import fold
+from ..text.repair import word_zipf
+from .gazetteer import lexicon
+
+
+@dataclass(frozen=True, slots=True)
+class _Config:
+    proclitics: tuple[str, ...]
+    article: str
+    min_stem: int
+    min_article_stem: int
+    rare_zipf: float
+    margin: float
+
+
+@cache
+def _config() -> _Config:
+    path = resources.files("mahattat").joinpath("data/entities/clitics.json")
+    raw = {k: v for k, v in json.loads(path.read_text("utf-8")).items() if k[0] != "_"}
+    raw["proclitics"] = tuple(sorted((fold(p) for p in raw["proclitics"]), key=len, reverse=True))
+    raw["article"] = fold(raw["article"])
+    return _Config(**raw)
+
+
+@lru_cache(maxsize=1 << 17)
+def split(word: str) -> tuple[int, str]:
+    """``(cut, stem)`` of a folded word: its first ``cut`` characters are proclitics and
+    ``stem`` is the word they lean on (with its article restored after ``لل``)."""
+    cfg = _config()
+    names = lexicon().names
+    if len(word) <= cfg.min_stem or word in names:
+        return 0, word
+    whole = word_zipf(word)
+    for p in cfg.proclitics:
+        if not word.startswith(p):
+            continue
+        cut, stem = len(p), word[len(p) :]
+        if p[-1] == "ل" and stem[:1] == "ل":  # ل + الأمم written للأمم
+            cut, stem = cut + 1, cfg.article + stem[1:]
+        if _leans_on(stem, whole, names, cfg):
+            return cut, stem
+    return 0, word
+
+
+def _leans_on(stem: str, whole: float, names: frozenset[str], cfg: _Config) -> bool:
+    if len(stem) < cfg.min_stem:
+        return False
+    if stem.startswith(cfg.article):
+        return len(stem) >= cfg.min_article_stem and word_zipf(stem) >= whole
+    if stem in names:
+        return True
+    return whole < cfg.rare_zipf and word_zipf(stem) >= whole + cfg.margin

@@ -1,0 +1,64 @@
+"""The shipped CRF (``data/entities/ner.crfsuite``), opened once per process, and the
+document tagging around it."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import pycrfsuite
+
+from ..text.normalize import fold
+from .consistency import propagate
+from .features import Features, Word
+from .titles import name_after_titles
+
+MODEL = "data/entities/ner.crfsuite"
+
+
+def default_path() -> Path:
+    return Path(str(resources.files("mahattat").joinpath(MODEL)))
+
+
+class Model:
+    """The CRF and feature tables narrowed to the attributes it has weights for."""
+
+    def __init__(self, path: Path) -> None:
+        self.tagger = pycrfsuite.Tagger()
+        self.tagger.open(str(path))
+        self.features = Features(frozenset(a for a, _ in self.tagger.info().state_features))
+
+    def tag(self, words: list[str], recs: list[Word] | None = None) -> list[str]:
+        """IOB2 tags for one sentence of folded words."""
+        if not words:
+            return []
+        return self.tagger.tag(self.features.sentence(words, recs))
+
+
+@cache
+def load(path: Path | None = None) -> Model:
+    return Model(path or default_path())
+
+
+def tag_document(
+    sentences: list[list[str]], path: Path | None = None, window: int | None = None
+) -> list[list[str]]:
+    """IOB2 tags for a document's sentences of folded words: the CRF's, plus persons
+    named after a title (``titles.py``), then one label per name across the document
+    (``consistency.py``; ``window``: see ``propagate``)."""
+    model = load(path)
+    recs = [model.features.records(words) for words in sentences]
+    stems = [[r.stem for r in rs] for rs in recs]
+    tags = [
+        name_after_titles(words, ss, model.tag(words, rs))
+        for words, ss, rs in zip(sentences, stems, recs, strict=True)
+    ]
+    return propagate(stems, tags, window)
+
+
+def tag_tokens(
+    tokens: list[list[str]], path: Path | None = None, window: int = 10
+) -> list[list[str]]:
+    """IOB2 tags for consecutive sentences of raw tokens (a CoNLL file's), folded first."""
+    return tag_document([[fold(t) for t in sent] for sent in tokens], path, window)

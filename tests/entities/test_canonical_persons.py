@@ -1,0 +1,39 @@
+"""The canonical example through the real pipeline view: its six persons are found."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mahattat.entities import find
+from mahattat.text.normalize import normalize, with_spaces
+from mahattat.text.repair import find_repairs
+from mahattat.text.sentences import sentence_spans
+
+EXAMPLE = Path(__file__).resolve().parents[2].parent / "shared/examples/iraq-us-2020-09-09.txt"
+PERSONS = [
+    "كينيث ماكينزي",
+    "صدام حسين",
+    "جورج دبليو بوش",
+    "باراك أوباما",
+    "الكاظمي",
+    "دونالد ترامب",
+]
+
+
+@pytest.mark.skipif(not EXAMPLE.is_file(), reason=f"{EXAMPLE} is not here")
+def test_all_six_persons() -> None:
+    text = EXAMPLE.read_text("utf-8")
+    base = normalize(text)
+    points, _ = find_repairs(base)
+    view = with_spaces(base, points)
+    found = find(view, sentence_spans(view))
+    assert all(text[e.start : e.end] == e.text for e in found)
+    persons = [e for e in found if e.label == "PER"]
+    for name in PERSONS:
+        # The name itself, possibly inside a longer PER span (never a title-only span).
+        assert any(name in e.text for e in persons), name
+    bush = [e for e in persons if e.text == "بوش"]
+    full = next(e for e in persons if e.text == "جورج دبليو بوش")
+    assert bush and all(e.ref == full.id for e in bush)

@@ -14,6 +14,7 @@ import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
 import typer
@@ -45,6 +46,11 @@ app = typer.Typer(
 )
 eval_app = typer.Typer(help="Score mahattat against gold annotations.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
+train_app = typer.Typer(help="Rebuild mahattat's statistical models.", no_args_is_help=True)
+app.add_typer(train_app, name="train")
+
+# ANERcorp (CAMeL split) lives in ../shared beside the repository, or beside the cwd.
+ANERCORP = Path("eval") / "anercorp"
 
 
 def _say(kind: str, message: str) -> None:
@@ -304,3 +310,58 @@ def _describe(e: Error, show_doc: bool) -> str:
     if e.kind in ("missed", "spurious"):
         return f"{head}  {show(span)}"
     return f"{head}  gold {show(e.gold)}, got {show(e.pred)}"
+
+
+# --- NER: train and eval --------------------------------------------------------------
+
+
+def _shared_file(rel: Path) -> Path:
+    """``../shared/<rel>`` beside the cwd, else beside this repository's checkout."""
+    for root in (Path.cwd().parent / "shared", Path(__file__).resolve().parents[3] / "shared"):
+        if (root / rel).exists():
+            return root / rel
+    _fail(f"{rel} not found in ../shared; pass the path explicitly")
+
+
+@train_app.command("ner")
+def train_ner(
+    train: Annotated[
+        Path | None, typer.Option("--train", help="CoNLL file; default ANERcorp train.txt.")
+    ] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Model file; default the shipped model.")
+    ] = None,
+) -> None:
+    """Train the CRF entity tagger (deterministic: the same data gives the same model)."""
+    from .entities.model import default_path
+    from .entities.train import train as fit
+
+    source = train or _shared_file(ANERCORP / "train.txt")
+    if not source.is_file():
+        _fail(f"no such file: {source}")
+    target = out or default_path()
+    with _progress(None, f"training on {source.name}"):
+        stats = fit(source, target)
+    typer.echo(json.dumps({"model": str(target), **stats}, ensure_ascii=False, indent=2))
+
+
+@eval_app.command("ner")
+def eval_ner(
+    test: Annotated[
+        Path | None, typer.Option("--test", help="CoNLL file; default ANERcorp test.txt.")
+    ] = None,
+    model: Annotated[
+        Path | None, typer.Option("--model", help="Model file; default the shipped model.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the metrics as JSON.")] = False,
+) -> None:
+    """Entity-level precision, recall and F1 (CoNLL exact match), micro and per type."""
+    from .eval.ner import evaluate, render
+
+    source = test or _shared_file(ANERCORP / "test.txt")
+    if not source.is_file():
+        _fail(f"no such file: {source}")
+    if model is not None and not model.is_file():
+        _fail(f"no such model: {model}")
+    result = evaluate(source, model)
+    typer.echo(json.dumps(result, indent=2) if as_json else render(result))

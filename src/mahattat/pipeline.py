@@ -1,9 +1,12 @@
-"""The pipeline: text -> repair -> sentences -> times, one ``Document`` out."""
+"""The pipeline: text -> repair -> sentences -> times -> entities/quantities/quotes ->
+events, one ``Document`` out."""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
+from . import entities, events, quantities, quotes
 from .records import Document
 from .text.normalize import normalize, with_spaces
 from .text.repair import find_repairs
@@ -31,19 +34,35 @@ def extract(
     *,
     id: str | None = None,
     title: str | None = None,
+    time_only: bool = False,
 ) -> Document:
-    """Run the temporal pipeline on one article."""
+    """Run the pipeline on one article; ``time_only`` stops after the temporal stage."""
     dct = parse_published(published)
     base = normalize(text)
     points, repairs = find_repairs(base)
     view = with_spaces(base, points)
-    timexes = tag(view, dct, sentence_spans(view))
-    return Document(
+    spans = sentence_spans(view)
+    timexes = tag(view, dct, spans)
+    doc = Document(
         text=text,
         published=dct.isoformat(),
         id=id,
         title=title,
         timexes=tuple(timexes),
         repairs=tuple(repairs),
-        sentences=tuple(split_sentences(view)),
+        sentences=tuple(split_sentences(view, spans)),
+    )
+    if time_only:
+        return doc
+    names = entities.find(view, spans)
+    amounts = quantities.find(view, exclude=[(t.start, t.end) for t in timexes])
+    said = quotes.find(view, spans, names)
+    dated = events.build(view, spans, timexes, names, amounts, dct)
+    return replace(
+        doc,
+        entities=tuple(names),
+        quantities=tuple(amounts),
+        quotes=tuple(said),
+        events=dated.events,
+        background=dated.background,
     )

@@ -116,8 +116,10 @@ def _anchors(text: str, dates: list[_Date]) -> list[_Date]:
             merged[-1] = replace(merged[-1], end=d.end, end_date=d.date)
         else:
             merged.append(d)
-    free = [d for d in merged if not _after_boundary(text, d.start)]
-    return free or merged
+    free = [d for d in merged if not _after_boundary(text, d.start)] or merged
+    # a date restated ("أمس الثلاثاء، أي في 21 جمادى الأولى") or taken up ("مساء ذلك
+    # اليوم") in the same sentence opens no second event
+    return [d for i, d in enumerate(free) if all(p.date != d.date for p in free[:i])]
 
 
 def _joins_range(text: str, a: _Date, b: _Date) -> bool:

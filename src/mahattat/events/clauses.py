@@ -41,23 +41,30 @@ def is_conjunction(token: str) -> bool:
     return False
 
 
-def _cut(text: str, lo: int, hi: int) -> tuple[int, bool]:
-    """Where the clause of a date ending at ``lo`` stops before one starting at ``hi``."""
-    gap = text[lo:hi]
-    breaks = [m.end() for m in _BREAK.finditer(gap)]
-    if breaks:
-        return lo + breaks[-1], False
-    for m in reversed(list(_TOKEN.finditer(gap))):
-        if is_conjunction(m.group()):
-            return lo + m.start(), True
+def _cut(text: str, start: int, date: tuple[int, int], hi: int) -> tuple[int, bool]:
+    """Where the clause that begins at ``start`` and holds ``date`` stops before the
+    next date at ``hi``: the last break that leaves it words of its own."""
+    lo = date[1]
+    before = _has_words(text, start, date[0])
+    for m in reversed(list(_BREAK.finditer(text, lo, hi))):
+        if before or _has_words(text, lo, m.start()):
+            return m.end(), False
+    for m in reversed(list(_TOKEN.finditer(text, lo, hi))):
+        if is_conjunction(m.group()) and (before or _has_words(text, lo, m.start())):
+            return m.start(), True
     return hi, False
+
+
+def _has_words(text: str, start: int, end: int) -> bool:
+    edge = words().edge
+    return any(t not in edge for t in tokens(text, start, end))
 
 
 def split(text: str, sentence: tuple[int, int], dates: list[tuple[int, int]]) -> list[Clause]:
     """One clause per date (view spans, in order) of a sentence."""
     bounds, coordinated = [sentence[0]], [False]
-    for (_, a_end), (b_start, _) in itertools.pairwise(dates):
-        cut, conj = _cut(text, a_end, b_start)
+    for a, (b_start, _) in itertools.pairwise(dates):
+        cut, conj = _cut(text, bounds[-1], a, b_start)
         bounds.append(cut)
         coordinated.append(conj)
     bounds.append(sentence[1])

@@ -207,7 +207,7 @@ def patterns() -> Patterns:
     return Patterns(
         # Digits with thousands or decimal separators; each repetition needs a separator,
         # so the run is read in one way only.
-        digits=regex.compile(r"\d+(?:[.,]\d+)*"),
+        digits=regex.compile(r"[0-9]+(?:[.,][0-9]+)*"),  # ASCII: other \d are no amounts
         word=regex.compile(rf"(?P<c>[{clitics}]?)(?P<w>{trie_alternation(words)})\M"),
         first=with_clitics(words, clitics),
         # Searched right to left ((?r)): only the end of the window can match.

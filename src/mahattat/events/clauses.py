@@ -68,7 +68,25 @@ def split(text: str, sentence: tuple[int, int], dates: list[tuple[int, int]]) ->
         bounds.append(cut)
         coordinated.append(conj)
     bounds.append(sentence[1])
-    return [Clause(bounds[i], bounds[i + 1], coordinated[i]) for i in range(len(dates))]
+    out = [Clause(bounds[i], bounds[i + 1], coordinated[i]) for i in range(len(dates))]
+    return _share_bare(text, out, dates)
+
+
+def _share_bare(text: str, out: list[Clause], dates: list[tuple[int, int]]) -> list[Clause]:
+    """A date left with no words of its own ("ليل الخميس والجمعة", a date closing the
+    sentence) governs its neighbour's clause: both dates share the merged span."""
+    for i in range(1, len(out)):
+        cl, (d_start, d_end) = out[i], dates[i]
+        if _has_words(text, cl.start, d_start) or _has_words(text, d_end, cl.end):
+            continue
+        prev = out[i - 1]
+        merged = Clause(prev.start, cl.end, prev.coordinated)
+        j = i - 1
+        while j >= 0 and out[j] == prev:  # earlier dates already sharing ``prev``
+            out[j] = merged
+            j -= 1
+        out[i] = merged
+    return out
 
 
 def tokens(text: str, start: int, end: int) -> list[str]:

@@ -161,6 +161,8 @@ def _is_noun(w: str) -> bool:
         return False
     if w.startswith("ل" + lex.article[1:]):  # "للجيش": ل + ال, the alef dropped
         return False
+    if w[0] in lex.unit_clitic and w[1:] in lex.not_unit:  # "ولا", "وبعد"
+        return False
     # "وأصيب", "بجروح": a clitic on a more frequent word is a conjunction or preposition.
     return not (w[0] in lex.unit_clitic and len(w) > 3 and word_zipf(w[1:]) > word_zipf(w))
 

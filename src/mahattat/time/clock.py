@@ -188,6 +188,14 @@ def time(f: Fields, span: tuple[int, int]) -> list[Piece]:
     return [(*span, _day(f, None, total // 60, total % 60, second, mod))]
 
 
+@resolver("night_between")
+def night_between(f: Fields, span: tuple[int, int]) -> list[Piece]:
+    """ "ليل الأحد الاثنين": the night from one day into the next, dated by the first."""
+    if int(f["weekday"]) % 7 + 1 != int(f["weekday2"]):
+        raise KeyError("two days that do not follow each other")
+    return time({k: v for k, v in f.items() if k != "weekday2"}, span)
+
+
 @resolver("time_glued", needs_match=True)
 def time_glued(f: Fields, span: tuple[int, int], m: regex.Match[str]) -> list[Piece]:
     """ "1140 صباحاً": the last two digits are the minutes."""

@@ -70,6 +70,8 @@ class Rule:
     groups: dict[str, tuple[str, ...]]
     # classes whose words (or "DIGIT") must be near a match; empty: scan everything
     anchors: frozenset[str] = frozenset()
+    # characters scanned before and after an anchor word; None: engine.json's defaults
+    window: tuple[int, int] | None = None
 
 
 # What each built-in anchors on: digits, or the number words it reads.
@@ -145,5 +147,8 @@ def rules() -> tuple[Rule, ...]:
             anchors = set(spec.get("anchors") or _anchors(groups))
             if "anchors" not in spec and r"\d" in spec["pattern"]:
                 anchors.add("DIGIT")
-            out.append(Rule(spec["name"], spec["resolver"], pattern, groups, frozenset(anchors)))
+            window = tuple(spec["window"]) if "window" in spec else None
+            out.append(
+                Rule(spec["name"], spec["resolver"], pattern, groups, frozenset(anchors), window)
+            )
     return tuple(out)

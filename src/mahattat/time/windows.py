@@ -101,7 +101,8 @@ def matches(rule: Rule, text: str, found: dict[str, list[int]]) -> Iterator[rege
     if not points:
         return
     cfg = engine()
-    before, after, slack = cfg["window_before"], cfg["window_after"], cfg["lookahead_slack"]
+    before, after = rule.window or (cfg["window_before"], cfg["window_after"])
+    slack = cfg["lookahead_slack"]
     n = len(text)
     for start, end in _merge(points, before, after, n):
         endpos = min(n, end + slack)

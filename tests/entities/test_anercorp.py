@@ -8,9 +8,10 @@ from mahattat.entities.train import ANERCORP
 from mahattat.eval.ner import evaluate
 
 TEST = ANERCORP / "test.txt"
-# The level the shipped model reaches (73.4 micro F1, see the entities report); the
-# project's bar is 0.80, not reached by this CRF. This guards against regressions.
-MIN_MICRO_F1 = 0.73
+# The level the shipped model reaches (73.7 micro F1, see ``mahattat.entities.train``)
+# less half a point; the project's bar is 0.80, not reached by this CRF. This guards
+# against regressions.
+MIN_MICRO_F1 = 0.732
 
 
 @pytest.mark.skipif(not TEST.is_file(), reason=f"{TEST} is not here")

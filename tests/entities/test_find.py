@@ -103,6 +103,7 @@ def test_no_sentences_no_entities() -> None:
         ("لبنان", 0, "لبنان"),
         ("كوفي", 0, "كوفي"),  # not ك + وفي
         ("بالتيمور", 0, "بالتيمور"),
+        ("فرانس", 0, "فرانس"),  # not ف + رانس (Reims), a name rarer than the word
     ],
 )
 def test_clitic_split(word: str, cut: int, stem: str) -> None:

@@ -60,6 +60,6 @@ def _leans_on(stem: str, whole: float, names: frozenset[str], cfg: _Config) -> b
         return False
     if stem.startswith(cfg.article):
         return len(stem) >= cfg.min_article_stem and word_zipf(stem) >= whole
-    if stem in names:
-        return True
+    if stem in names:  # "وواشنطن"; but not "فرانس" -> "رانس" (Reims), rarer than the whole
+        return word_zipf(stem) >= whole
     return whole < cfg.rare_zipf and word_zipf(stem) >= whole + cfg.margin

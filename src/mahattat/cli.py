@@ -8,11 +8,13 @@ lines on stderr say what was assumed. Results go to stdout.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import json
 import multiprocessing
 import os
 import sys
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
@@ -365,3 +367,92 @@ def eval_ner(
         _fail(f"no such model: {model}")
     result = evaluate(source, model)
     typer.echo(json.dumps(result, indent=2) if as_json else render(result))
+
+
+# --- ingest and search ---------------------------------------------------------------
+
+DEFAULT_DB = "mahattat.db"
+
+
+@app.command("ingest")
+def ingest_cmd(
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="PATH...", help="JSONL(.gz), CSV, WARC(.gz), or folders of .txt/.html."
+        ),
+    ],
+    db: Annotated[str, typer.Option("--db", help="The store (created if missing).")] = DEFAULT_DB,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Processes (0: one per core).")] = 0,
+    text_field: Annotated[str, typer.Option("--text-field")] = "text",
+    date_field: Annotated[str, typer.Option("--date-field")] = "published",
+    id_field: Annotated[str, typer.Option("--id-field")] = "id",
+    title_field: Annotated[str, typer.Option("--title-field")] = "title",
+    source_field: Annotated[str, typer.Option("--source-field")] = "source",
+    url_field: Annotated[str, typer.Option("--url-field")] = "url",
+) -> None:
+    """Read archives, run the pipeline on every article, and store the results."""
+    from .ingest.readers import Fields, count
+    from .ingest.run import ingest
+    from .store import StoreError
+
+    if jobs < 0:
+        _fail("--jobs takes 0 (one per core) or more", 2)
+    fields = Fields(text_field, date_field, id_field, title_field, source_field, url_field)
+    started = time.perf_counter()
+    done = 0
+    try:
+        with _progress(count(paths, fields), "ingest") as advance:
+
+            def step(n: int) -> None:
+                nonlocal done
+                done += n
+                advance(done)
+
+            report = ingest(paths, db, fields=fields, jobs=jobs, on_record=step)
+    except StoreError as e:
+        _fail(str(e))
+    _ingest_summary(report, db, time.perf_counter() - started)
+
+
+def _ingest_summary(report: Any, db: str, seconds: float) -> None:
+    rate = report.read / seconds if seconds else 0.0
+    typer.echo(
+        f"{report.read} records read in {seconds:.1f} s ({rate:.0f}/s): {report.added} added, "
+        f"{report.duplicates} already stored, {sum(report.bad.values())} rejected -> {db}"
+    )
+    for reason, n in report.bad.most_common():
+        typer.echo(f"  rejected {n}: {reason}")
+    for bad in report.examples:
+        typer.echo(f"  {bad.origin}: {bad.reason}")
+
+
+@app.command("search")
+def search_cmd(
+    query: Annotated[str, typer.Argument(help="Words to find (all of them), in Arabic.")],
+    db: Annotated[str, typer.Option("--db", help="The store.")] = DEFAULT_DB,
+    start: Annotated[str | None, typer.Option("--from", help="Published on or after.")] = None,
+    end: Annotated[str | None, typer.Option("--to", help="Published on or before.")] = None,
+    source: Annotated[str | None, typer.Option("--source", help="Only this outlet.")] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", help="Results to show.")] = 20,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON lines, one hit a line.")] = False,
+) -> None:
+    """Ranked full-text search (bm25) over the stored articles."""
+    from .store import Store, StoreError
+
+    if not Path(db).is_file():
+        _fail(f"no store at {db} (run mahattat ingest first)")
+    start, end = _check_published(start), _check_published(end)
+    try:
+        with Store(db) as store:
+            hits = store.search(query, start=start, end=end, source=source, limit=limit)
+    except StoreError as e:
+        _fail(str(e))
+    if as_json:
+        for h in hits:
+            typer.echo(json.dumps(dataclasses.asdict(h), ensure_ascii=False))
+        return
+    table = Table("date", "source", "title / sentence", title=f"{len(hits)} hits")
+    for h in hits:
+        table.add_row(h.published, h.source or "", f"{h.title or h.doc_id}\n{h.snippet}")
+    Console().print(table)

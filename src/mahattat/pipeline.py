@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from . import entities, events, quantities, quotes
 from .records import Document
-from .text.normalize import normalize, with_spaces
+from .text.normalize import View, normalize, with_spaces
 from .text.repair import find_repairs
 from .text.sentences import sentence_spans, split_sentences
 from .time import tag
@@ -37,6 +37,19 @@ def extract(
     time_only: bool = False,
 ) -> Document:
     """Run the pipeline on one article; ``time_only`` stops after the temporal stage."""
+    return run(text, published, id=id, title=title, time_only=time_only)[0]
+
+
+def run(
+    text: str,
+    published: str | dt.date | dt.datetime | None,
+    *,
+    id: str | None = None,
+    title: str | None = None,
+    time_only: bool = False,
+) -> tuple[Document, View]:
+    """``extract``, and the matching view it worked on (folded, glued words split), which
+    the store indexes for search."""
     dct = parse_published(published)
     base = normalize(text)
     points, repairs = find_repairs(base)
@@ -53,7 +66,7 @@ def extract(
         sentences=tuple(split_sentences(view, spans)),
     )
     if time_only:
-        return doc
+        return doc, view
     names = entities.find(view, spans)
     amounts = quantities.find(view, exclude=[(t.start, t.end) for t in timexes])
     said = quotes.find(view, spans, names)
@@ -65,4 +78,4 @@ def extract(
         quotes=tuple(said),
         events=dated.events,
         background=dated.background,
-    )
+    ), view

@@ -1,0 +1,1 @@
+"""``mahattat ingest``: read news archives in many formats into one store of articles."""

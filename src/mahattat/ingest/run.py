@@ -1,0 +1,172 @@
+"""``mahattat ingest``: archives in (``readers.py``), the pipeline on every core, rows out
+into the store.
+
+The main process reads, drops what is stored already (same id or same text), and sends
+batches to worker processes; each batch comes back as rows and is written in one
+transaction, in input order. A bad record is counted, kept in the store's ``rejects``
+table with its line, and never stops the run.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..pipeline import parse_published, run
+from ..records import Event
+from ..store import ArticleRows, Store, content_hash
+from ..store.terms import indexed
+from .readers import BadRecord, Fields, RawArticle, read
+
+BATCH = 32  # articles per task: big enough to hide the inter-process cost
+IN_FLIGHT = 3  # batches queued per worker, so reading never runs far ahead
+
+
+@dataclass
+class Report:
+    read: int = 0
+    added: int = 0
+    duplicates: int = 0
+    bad: Counter[str] = field(default_factory=Counter)
+    examples: list[BadRecord] = field(default_factory=list)  # the first few, to show
+
+    def reject(self, bad: BadRecord) -> None:
+        self.bad[bad.reason] += 1
+        if len(self.examples) < 10:
+            self.examples.append(bad)
+
+
+def rows(raw: RawArticle, doc_id: str, digest: str) -> ArticleRows | BadRecord:
+    """Run the pipeline on one article; a failure is a bad record, not a crash."""
+    try:
+        doc, view = run(raw.text, raw.published, id=doc_id, title=raw.title)
+    except Exception as e:  # one article must never stop an archive
+        return BadRecord(raw.origin, f"extraction failed: {type(e).__name__}: {e}")
+    sentence_of = _sentence_index([(s.start, s.end) for s in doc.sentences])
+    return ArticleRows(
+        doc_id=doc_id,
+        hash=digest,
+        published=doc.published,
+        published_raw=raw.published,
+        source=raw.source,
+        url=raw.url,
+        title=raw.title,
+        origin=raw.origin,
+        text=raw.text,
+        terms=indexed(view.text),
+        sentences=tuple((s.start, s.end) for s in doc.sentences),
+        timexes=tuple(
+            (t.id, sentence_of(t.start), t.start, t.end, t.type, t.value, t.mod)
+            for t in doc.timexes
+        ),
+        entities=tuple((e.id, e.start, e.end, e.label, e.text, e.ref) for e in doc.entities),
+        events=tuple(_event_row(e) for e in doc.events),
+    )
+
+
+def _event_row(e: Event) -> tuple[object, ...]:
+    flags = (int(e.negated), int(e.future))
+    return (e.id, e.date, e.mod, e.end_date, e.start, e.end, e.type, e.section, *flags)
+
+
+def _sentence_index(spans: list[tuple[int, int]]) -> Callable[[int], int | None]:
+    def find(offset: int) -> int | None:
+        for n, (s, e) in enumerate(spans):
+            if s <= offset < e:
+                return n
+        return None
+
+    return find
+
+
+def _work(batch: list[tuple[RawArticle, str, str]]) -> list[ArticleRows | BadRecord]:
+    return [rows(raw, doc_id, digest) for raw, doc_id, digest in batch]
+
+
+def ingest(
+    paths: Iterable[str | Path],
+    db: str | Path,
+    *,
+    fields: Fields | None = None,
+    jobs: int = 0,
+    batch: int = BATCH,
+    on_record: Callable[[int], None] | None = None,
+) -> Report:
+    """Ingest ``paths`` into the store at ``db`` with ``jobs`` processes (0: all cores,
+    1: this process). ``on_record(n)`` is told how many input records were consumed."""
+    report = Report()
+    jobs = jobs or os.cpu_count() or 1
+    with Store(db) as store:
+        batches = _batches(read(paths, fields or Fields()), store, report, batch, on_record)
+        results = _map(batches, jobs)
+        for rejects, done in results:
+            good = [r for r in done if isinstance(r, ArticleRows)]
+            for bad in (r for r in done if isinstance(r, BadRecord)):
+                report.reject(bad)
+                rejects.append(bad)
+            report.added += store.add(good, [(b.origin, b.reason) for b in rejects])
+    return report
+
+
+_Batch = tuple[list[BadRecord], list[tuple[RawArticle, str, str]]]
+
+
+def _batches(
+    records: Iterator[RawArticle | BadRecord],
+    store: Store,
+    report: Report,
+    size: int,
+    on_record: Callable[[int], None] | None,
+) -> Iterator[_Batch]:
+    """New articles in batches, each with the bad records read since the last one."""
+    seen: set[str] = set()
+    rejects: list[BadRecord] = []
+    todo: list[tuple[RawArticle, str, str]] = []
+    for rec in records:
+        report.read += 1
+        if on_record:
+            on_record(1)
+        if isinstance(rec, BadRecord):
+            report.reject(rec)
+            rejects.append(rec)
+            continue
+        digest = content_hash(rec.text)
+        doc_id = rec.id or digest
+        if doc_id in seen or digest in seen or store.known(doc_id, digest):
+            report.duplicates += 1
+            continue
+        seen.update((doc_id, digest))
+        todo.append((rec, doc_id, digest))
+        if len(todo) >= size:
+            yield rejects, todo
+            rejects, todo = [], []
+    if todo or rejects:
+        yield rejects, todo
+
+
+def _map(batches: Iterator[_Batch], jobs: int) -> Iterator[tuple[list[BadRecord], list]]:
+    """Each batch's rejects and results, in input order."""
+    if jobs == 1:
+        for rejects, todo in batches:
+            yield rejects, _work(todo)
+        return
+    with ProcessPoolExecutor(jobs, initializer=_warm_up) as pool:
+        pending: deque[tuple[list[BadRecord], Future]] = deque()
+        for rejects, todo in batches:
+            pending.append((rejects, pool.submit(_work, todo)))
+            if len(pending) >= jobs * IN_FLIGHT:
+                rejects0, fut = pending.popleft()
+                yield rejects0, fut.result()
+        while pending:
+            rejects0, fut = pending.popleft()
+            yield rejects0, fut.result()
+
+
+def _warm_up() -> None:
+    """Load lexicons, rules and the NER model once per worker, before the first batch."""
+    parse_published("2020-01-01")
+    run("في 3 مارس 2019 زار الرئيس بغداد.", "2019-03-04")

@@ -1,0 +1,76 @@
+"""Search terms: article text and queries reduced the same way, so that ``الرئيس`` finds
+``والرئيسَ``. Folded like the matching view, then proclitics (``و``, ``ب``, ``ال``...)
+dropped per ``data/store/search.json``."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+
+import regex
+
+from ..text.normalize import fold
+from ..text.repair import word_zipf
+
+_WORD = regex.compile(r"[\p{L}\p{N}]+")
+
+
+@dataclass(frozen=True, slots=True)
+class _Rules:
+    conjunctions: tuple[str, ...]
+    prepositions: tuple[str, ...]
+    article: str
+    lam_article: str
+    min_stem: int
+
+
+@cache
+def _rules() -> _Rules:
+    path = resources.files("mahattat").joinpath("data/store/search.json")
+    raw = {k: v for k, v in json.loads(path.read_text("utf-8")).items() if k[0] != "_"}
+    return _Rules(
+        tuple(raw["conjunctions"]),
+        tuple(raw["prepositions"]),
+        raw["article"],
+        raw["lam_article"],
+        raw["min_stem"],
+    )
+
+
+@lru_cache(maxsize=1 << 18)
+def stem(word: str) -> str:
+    """A folded word without its proclitics: ``والرييس`` -> ``رييس``, ``للامم`` -> ``امم``,
+    ``وترامب`` -> ``ترامب``; but ``وزير`` and ``بريطانيا`` stay whole."""
+    r = _rules()
+    w = _drop(word, r.conjunctions, r)
+    if w.startswith(r.lam_article) and len(w) - len(r.lam_article) >= r.min_stem:
+        return w[len(r.lam_article) :]  # ل + ال written لل
+    w = _drop(w, r.prepositions, r)
+    if w.startswith(r.article) and len(w) - len(r.article) >= r.min_stem:
+        return w[len(r.article) :]
+    return w
+
+
+def _drop(word: str, letters: tuple[str, ...], r: _Rules) -> str:
+    """``word`` without a leading one-letter clitic, when what is left is a word: it
+    starts with the article, or it is commoner than the whole (wordfreq), or the whole
+    is unknown and long (a clitic on a rare name)."""
+    if word[:1] not in letters or len(word) - 1 < r.min_stem:
+        return word
+    rest = word[1:]
+    whole = word_zipf(word)
+    if rest.startswith(r.article) or word_zipf(rest) > whole or (whole == 0 and len(rest) >= 4):
+        return rest
+    return word
+
+
+def terms(text: str) -> list[str]:
+    """The search terms of a text, in order (digits and Latin words kept, lower-cased)."""
+    return [stem(w) for w in _WORD.findall(fold(text).lower())]
+
+
+def indexed(text: str) -> str:
+    """What the full-text index stores for ``text``: its terms joined by spaces."""
+    return " ".join(terms(text))

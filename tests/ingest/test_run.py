@@ -1,0 +1,157 @@
+"""``mahattat ingest`` and ``search`` on self-written articles: what is stored, what is
+rejected (with its line), re-runs that add nothing, and a kill -9 half way."""
+
+from __future__ import annotations
+
+import json
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from mahattat.ingest.run import ingest
+from mahattat.store import Store
+
+MAHATTAT = Path(sys.executable).parent / "mahattat"
+
+ARTICLES = [
+    {"id": "a1", "published": "2018-10-03T09:00:00+03:00", "source": "wire",
+     "title": "زيارة رسمية",
+     "text": "وصل والرئيسَ اللبناني إلى باريس أمس الثلاثاء في زيارة تستمر يومين."},
+    {"id": "a2", "published": "2018-10-04", "source": "daily",
+     "title": "اتفاق تجاري",
+     "text": "وقع البلدان في 2 أكتوبر 2018 اتفاقا لخفض الرسوم على 300 سلعة."},
+    {"id": "a3", "published": "2018-10-05", "source": "wire",
+     "title": "انتخابات",
+     "text": "أعلنت اللجنة أن الانتخابات البلدية ستجري في 20 نوفمبر المقبل."},
+]  # fmt: skip
+
+
+def _jsonl(path: Path, extra: list[str] = ()) -> Path:
+    lines = [json.dumps(a, ensure_ascii=False) for a in ARTICLES]
+    path.write_text("\n".join([*lines, *extra]) + "\n", encoding="utf-8")
+    return path
+
+
+def test_ingest_stores_articles_and_what_was_found(tmp_path: Path) -> None:
+    report = ingest([_jsonl(tmp_path / "in.jsonl")], tmp_path / "db", jobs=1)
+    assert (report.read, report.added, report.duplicates) == (3, 3, 0)
+    with Store(tmp_path / "db") as store:
+        counts = store.counts()
+        values = {v for (v,) in store.db.execute("SELECT value FROM timexes")}
+        dates = {d for (d,) in store.db.execute("SELECT date FROM events")}
+    assert counts["articles"] == 3 and counts["rejects"] == 0
+    assert {"2018-10-02", "2018-11-20", "P2D"} <= values
+    assert {"2018-10-02", "2018-11-20"} <= dates
+
+
+def test_bad_records_are_counted_with_their_line(tmp_path: Path) -> None:
+    bad = [
+        "{not json",
+        json.dumps({"id": "b1", "published": None, "text": "نص بلا تاريخ."}),
+        json.dumps({"id": "b2", "published": "2018-10-06", "text": "   "}),
+    ]
+    src = _jsonl(tmp_path / "in.jsonl", bad)
+    report = ingest([src], tmp_path / "db", jobs=1)
+    assert report.added == 3
+    assert sum(report.bad.values()) == 3
+    with Store(tmp_path / "db") as store:
+        origins = sorted(o for (o,) in store.db.execute("SELECT origin FROM rejects"))
+    assert origins == [f"{src}:4", f"{src}:5", f"{src}:6"]
+
+
+def test_a_second_run_adds_nothing(tmp_path: Path) -> None:
+    src = _jsonl(tmp_path / "in.jsonl")
+    ingest([src], tmp_path / "db", jobs=1)
+    again = ingest([src], tmp_path / "db", jobs=1)
+    assert (again.added, again.duplicates) == (0, 3)
+
+
+def test_the_same_text_under_another_id_is_a_duplicate(tmp_path: Path) -> None:
+    copy = dict(ARTICLES[0], id="other-site-17")
+    copy["text"] = copy["text"].replace(" ", "  ")  # re-scraped with other spacing
+    src = _jsonl(tmp_path / "in.jsonl", [json.dumps(copy, ensure_ascii=False)])
+    report = ingest([src], tmp_path / "db", jobs=2)
+    assert (report.added, report.duplicates) == (3, 1)
+
+
+def test_search_finds_clitic_and_diacritic_forms(tmp_path: Path) -> None:
+    ingest([_jsonl(tmp_path / "in.jsonl")], tmp_path / "db", jobs=1)
+    with Store(tmp_path / "db") as store:
+        hits = store.search("الرئيس")
+        assert [h.doc_id for h in hits] == ["a1"]
+        assert "والرئيسَ" in hits[0].snippet
+        assert store.search("الرسوم السلع") == []  # every word must be there
+        assert [h.doc_id for h in store.search("الانتخابات", start="2018-10-05")] == ["a3"]
+        assert store.search("الانتخابات", end="2018-10-04") == []
+        assert [h.doc_id for h in store.search("أكتوبر", source="daily")] == ["a2"]
+
+
+def test_search_command(tmp_path: Path) -> None:
+    db = tmp_path / "db"
+    ingest([_jsonl(tmp_path / "in.jsonl")], db, jobs=1)
+    out = subprocess.run(
+        [MAHATTAT, "search", "باريس", "--db", str(db), "--json"],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    assert [json.loads(line)["doc_id"] for line in out.splitlines()] == ["a1"]
+
+
+def _many(path: Path, n: int) -> Path:
+    verbs = ["افتتح", "زار", "دشن", "تفقد"]
+    lines = []
+    for i in range(n):
+        day = 1 + i % 28
+        text = (
+            f"{verbs[i % 4]} الوزير في {day} مارس 2018 المشروع رقم {i} في المدينة، "
+            f"وقال إن {10 + i} عاملا سينضمون إليه خلال {1 + i % 5} أشهر."
+        )
+        lines.append(json.dumps({"id": f"m{i}", "published": "2018-04-01", "text": text}))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _rows(db: Path) -> dict[str, list[tuple]]:
+    con = sqlite3.connect(db)
+    join = "JOIN articles a ON a.id = t.article"
+    out = {
+        "articles": con.execute("SELECT doc_id, hash, published FROM articles ORDER BY doc_id"),
+        "timexes": con.execute(
+            f"SELECT a.doc_id, tid, start, value FROM timexes t {join} ORDER BY 1, 2"
+        ),
+        "events": con.execute(f"SELECT a.doc_id, evid, date FROM events t {join} ORDER BY 1, 2"),
+        "search": con.execute("SELECT count(*) FROM search"),
+    }
+    return {k: list(v) for k, v in out.items()}
+
+
+def test_kill_9_half_way_then_resume_gives_the_rows_of_a_clean_run(tmp_path: Path) -> None:
+    src = _many(tmp_path / "many.jsonl", 400)
+    clean, killed = tmp_path / "clean.db", tmp_path / "killed.db"
+    ingest([src], clean, jobs=1)
+    cmd = [MAHATTAT, "ingest", str(src), "--db", str(killed), "--jobs", "1"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        _wait_for_rows(killed, 40, proc)
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+    half = _rows(killed)["articles"]
+    assert 0 < len(half) < 400  # killed half way
+    subprocess.run(cmd, check=True, capture_output=True)
+    assert _rows(killed) == _rows(clean)
+
+
+def _wait_for_rows(db: Path, n: int, proc: subprocess.Popen) -> None:
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None:
+        try:
+            with sqlite3.connect(db) as con:
+                if con.execute("SELECT count(*) FROM articles").fetchone()[0] >= n:
+                    return
+        except sqlite3.OperationalError:
+            pass  # not created yet
+        time.sleep(0.02)
+    raise AssertionError("the ingest finished or stalled before it could be killed")

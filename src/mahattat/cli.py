@@ -456,3 +456,55 @@ def search_cmd(
     for h in hits:
         table.add_row(h.published, h.source or "", f"{h.title or h.doc_id}\n{h.snippet}")
     Console().print(table)
+
+
+@eval_app.command("tls")
+def eval_tls(
+    pred: Annotated[str, typer.Argument(metavar="PRED", help="Predicted timeline (JSON).")],
+    gold: Annotated[list[str], typer.Argument(metavar="GOLD...", help="Reference timeline(s).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    no_stem: Annotated[bool, typer.Option("--no-stem", help="Keep و and ال on words.")] = False,
+    keep_stopwords: Annotated[
+        bool, typer.Option("--keep-stopwords", help="Score function words too.")
+    ] = False,
+) -> None:
+    """Timeline ROUGE (concat, agreement, align+ m:1) and date F1, as tilse computes them."""
+    from .eval.tls import main
+
+    flags = ["--json"] * as_json + ["--no-stem"] * no_stem + ["--keep-stopwords"] * keep_stopwords
+    raise typer.Exit(main([pred, *gold, *flags]))
+
+
+@app.command("timeline")
+def timeline_cmd(
+    query: Annotated[str, typer.Argument(help="The topic, in Arabic (all words must match).")],
+    db: Annotated[str, typer.Option("--db", help="The store.")] = DEFAULT_DB,
+    start: Annotated[str | None, typer.Option("--from", help="First day.")] = None,
+    end: Annotated[str | None, typer.Option("--to", help="Last day.")] = None,
+    source: Annotated[str | None, typer.Option("--source", help="Only this outlet.")] = None,
+    dates: Annotated[int, typer.Option("--dates", help="Days to keep.")] = 10,
+    per_date: Annotated[int, typer.Option("--per-date", help="Sentences per day.")] = 1,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="json|md|csv|timelinejs|vis")] = "md",
+) -> None:
+    """A dated timeline of QUERY across the store, each line pointing to its article."""
+    from .store import Store, StoreError
+    from .timelines import summarize
+    from .timelines.export import WRITERS as TL_WRITERS
+
+    if fmt not in TL_WRITERS:
+        _fail(f"unknown --format {fmt!r} (choose {', '.join(TL_WRITERS)})", 2)
+    if dates < 1 or per_date < 1:
+        _fail("--dates and --per-date take 1 or more", 2)
+    if not Path(db).is_file():
+        _fail(f"no store at {db} (run mahattat ingest first)")
+    start, end = _check_published(start), _check_published(end)
+    try:
+        with Store(db) as store:
+            tl = summarize(
+                store, query, start=start, end=end, source=source, dates=dates, per_date=per_date
+            )
+    except StoreError as e:
+        _fail(str(e))
+    if not tl.entries:
+        _say("note", f"no dated sentence matches {query!r} in {db}")
+    typer.echo(TL_WRITERS[fmt](tl))

@@ -92,7 +92,7 @@ def to_csv(doc: Document) -> str:
     return out.getvalue()
 
 
-def _parts(date: str) -> dict[str, str]:
+def date_parts(date: str) -> dict[str, str]:
     """A TIMEX3 date as TimelineJS date parts, at the granularity known."""
     y, m, d, _, _ = sort_key(Event("", date, None, None, 0, 0, ""))
     out = {"year": str(y)}
@@ -103,7 +103,7 @@ def _parts(date: str) -> dict[str, str]:
     return out
 
 
-def _headline(text: str) -> str:
+def headline(text: str) -> str:
     words = text.split()
     return " ".join(words[:HEADLINE_WORDS]) + (" …" if len(words) > HEADLINE_WORDS else "")
 
@@ -120,8 +120,8 @@ def _eras(events: list[Event]) -> list[dict[str, Any]]:
             spans.setdefault(ev.section, []).append(ev)
     return [
         {
-            "start_date": _parts(min(evs, key=sort_key).date),
-            "end_date": _parts(max(evs, key=sort_key).date),
+            "start_date": date_parts(min(evs, key=sort_key).date),
+            "end_date": date_parts(max(evs, key=sort_key).date),
             "text": {"headline": name},
         }
         for name, evs in spans.items()
@@ -134,12 +134,12 @@ def timelinejs(doc: Document) -> dict[str, Any]:
     for ev in events:
         item: dict[str, Any] = {
             "unique_id": ev.id,
-            "start_date": _parts(ev.date),
+            "start_date": date_parts(ev.date),
             "display_date": _display(doc, ev),
-            "text": {"headline": _headline(ev.text), "text": ev.text},
+            "text": {"headline": headline(ev.text), "text": ev.text},
         }
         if ev.end_date:
-            item["end_date"] = _parts(ev.end_date)
+            item["end_date"] = date_parts(ev.end_date)
         if ev.section:
             item["group"] = ev.section
         items.append(item)
@@ -155,7 +155,7 @@ def to_timelinejs(doc: Document) -> str:
     return json.dumps(timelinejs(doc), ensure_ascii=False, indent=2)
 
 
-def _iso(date: str) -> str:
+def iso_day(date: str) -> str:
     y, m, d, _, _ = sort_key(Event("", date, None, None, 0, 0, ""))
     return f"{y:04d}-{max(m, 1):02d}-{max(d, 1):02d}"
 
@@ -168,14 +168,14 @@ def vis(doc: Document) -> dict[str, Any]:
     for ev in events:
         item: dict[str, Any] = {
             "id": ev.id,
-            "content": _headline(ev.text),
+            "content": headline(ev.text),
             "title": ev.text,
-            "start": _iso(ev.date),
+            "start": iso_day(ev.date),
             "group": groups.index(ev.section or ""),
             "className": (ev.type or "event").lower(),
         }
         if ev.end_date:
-            item["end"] = _iso(ev.end_date)
+            item["end"] = iso_day(ev.end_date)
         items.append(item)
     return {
         "items": items,

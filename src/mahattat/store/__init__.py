@@ -102,6 +102,20 @@ class Hit:
     snippet: str  # the first sentence holding a query term
 
 
+@dataclass(frozen=True, slots=True)
+class Stored:
+    """An article read back: its sentences' spans and its DATE values by sentence."""
+
+    doc_id: str
+    published: str
+    source: str | None
+    title: str | None
+    url: str | None
+    text: str
+    sentences: list[tuple[int, int]]
+    dates: list[tuple[int | None, str]]  # (sentence index, TIMEX3 value)
+
+
 class StoreError(Exception):
     """A store that cannot be opened or a query that cannot run; one line for the CLI."""
 
@@ -211,6 +225,29 @@ class Store:
             if words & set(terms(text[s:e])):
                 return text[s:e].strip()
         return text[:200].strip()
+
+    def matching(
+        self, query: str, start: str | None, end: str | None, source: str | None, cap: int
+    ) -> list[Stored]:
+        """The ``cap`` best articles for ``query`` (bm25), with what the timeline needs."""
+        words = terms(query)
+        if not words:
+            return []
+        sql, params = _search_sql(words, start, end, source, cap)
+        try:
+            rows = self.db.execute(sql, params).fetchall()
+        except sqlite3.OperationalError as e:
+            raise StoreError(f"search failed: {e}") from None
+        out = []
+        for rid, doc_id, published, src, title, url, text, _ in rows:
+            spans = self.db.execute(
+                'SELECT start, "end" FROM sentences WHERE article = ? ORDER BY n', (rid,)
+            ).fetchall()
+            days = self.db.execute(
+                "SELECT sentence, value FROM timexes WHERE article = ? AND type = 'DATE'", (rid,)
+            ).fetchall()
+            out.append(Stored(doc_id, published, src, title, url, text, spans, days))
+        return out
 
     def articles(self) -> Iterator[tuple[str, str, str]]:
         """``(doc_id, published, text)`` of every article, in insertion order."""

@@ -1,0 +1,223 @@
+"""A topic's timeline across the store: which days matter, and the sentences that say what
+happened on each, every line pointing back to its article.
+
+Unsupervised, after DATEWISE (Ghalandari & Ifrim 2020): candidate days come from the
+day-level dates mentioned in the matching sentences and from publication days; days are
+ranked by how many articles speak of them; each chosen day gets the sentences closest to
+the centroid of what is said about it, with the same line from other outlets folded in
+(``also``). Settings: ``data/timelines/settings.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter, defaultdict
+from dataclasses import asdict, dataclass, field, replace
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import regex
+
+from ..store import Store, Stored
+from ..store.terms import terms
+
+_DAY = regex.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    text: str
+    doc_id: str
+    start: int
+    end: int
+    url: str | None
+    source: str | None
+    published: str
+    also: tuple[str, ...] = ()  # doc ids of the same line elsewhere
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    date: str
+    score: float
+    items: tuple[Item, ...]
+    mod: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    query: str
+    start: str | None
+    end: str | None
+    articles: int  # matching articles read
+    entries: tuple[Entry, ...] = ()
+
+    def as_dict(self) -> dict[str, Any]:
+        out = asdict(self)
+        out["from"], out["to"] = out.pop("start"), out.pop("end")
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Settings:
+    max_articles: int
+    pub_weight: float
+    mention_bonus: float
+    duplicate_jaccard: float
+    min_terms: int
+    max_terms: int
+
+
+@cache
+def settings() -> _Settings:
+    path = resources.files("mahattat").joinpath("data/timelines/settings.json")
+    raw = json.loads(path.read_text("utf-8"))
+    return _Settings(**{k: v for k, v in raw.items() if k[0] != "_"})
+
+
+@dataclass(slots=True)
+class _Sentence:
+    article: Stored
+    start: int
+    end: int
+    terms: list[str]
+    days: set[str] = field(default_factory=set)
+    explicit: bool = True  # its days are written in it, not its publication day
+
+
+def summarize(
+    store: Store,
+    query: str,
+    *,
+    start: str | None = None,
+    end: str | None = None,
+    source: str | None = None,
+    dates: int = 10,
+    per_date: int = 1,
+) -> Timeline:
+    """The ``dates`` best days for ``query`` with ``per_date`` sentences each."""
+    cfg = settings()
+    found = store.matching(query, start, end, source, cfg.max_articles)
+    wanted = set(terms(query))
+    cands = [c for a in found for c in _candidates(a, wanted, start, end, cfg)]
+    days = _rank_days(cands, cfg)[:dates]
+    idf = _idf(cands)
+    chosen: list[tuple[str, list[Item], float]] = []
+    picked: list[set[str]] = []
+    for day, score in days:
+        items = _pick(day, [c for c in cands if day in c.days], idf, per_date, picked, cfg)
+        if items:
+            chosen.append((day, items, score))
+    entries = tuple(Entry(d, round(s, 3), tuple(i)) for d, i, s in sorted(chosen))
+    return Timeline(query, start, end, len(found), entries)
+
+
+def _candidates(
+    a: Stored, wanted: set[str], start: str | None, end: str | None, cfg: _Settings
+) -> list[_Sentence]:
+    by_sentence: dict[int | None, list[str]] = defaultdict(list)
+    for n, value in a.dates:
+        by_sentence[n].append(value)
+    lead_ok = bool(wanted & set(terms(a.title or "")))
+    out = []
+    for n, (s, e) in enumerate(a.sentences):
+        words = terms(a.text[s:e])
+        if not cfg.min_terms <= len(words) <= cfg.max_terms:
+            continue
+        if not (wanted & set(words) or (n == 0 and lead_ok)):
+            continue
+        values = by_sentence.get(n, [])
+        days = {v[:10] for v in values if _DAY.match(v)}
+        if values and not days:
+            continue  # dated, but coarser than a day ("2017", "الشهر الماضي")
+        sent = _Sentence(a, s, e, words, days or {a.published}, explicit=bool(days))
+        sent.days = {d for d in sent.days if (start or d) <= d <= (end or d)}
+        if sent.days:
+            out.append(sent)
+    return out
+
+
+def _rank_days(cands: list[_Sentence], cfg: _Settings) -> list[tuple[str, float]]:
+    """Days by the number of articles speaking of them (an explicit mention counts 1, a
+    publication-day sentence ``pub_weight``), most first, the earlier day on ties."""
+    weight: dict[tuple[str, str], float] = {}
+    for c in cands:
+        w = 1.0 if c.explicit else cfg.pub_weight
+        for d in c.days:
+            key = (d, c.article.doc_id)
+            weight[key] = max(weight.get(key, 0.0), w)
+    score: Counter[str] = Counter()
+    for (d, _), w in weight.items():
+        score[d] += w
+    return sorted(score.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def _idf(cands: list[_Sentence]) -> dict[str, float]:
+    df = Counter(t for c in cands for t in set(c.terms))
+    n = len(cands) or 1
+    return {t: math.log((1 + n) / (1 + k)) + 1.0 for t, k in df.items()}
+
+
+def _vector(words: list[str], idf: dict[str, float]) -> dict[str, float]:
+    tf = Counter(words)
+    vec = {t: k * idf.get(t, 1.0) for t, k in tf.items()}
+    norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+    return {t: v / norm for t, v in vec.items()}
+
+
+def _pick(
+    day: str,
+    cands: list[_Sentence],
+    idf: dict[str, float],
+    k: int,
+    picked: list[set[str]],
+    cfg: _Settings,
+) -> list[Item]:
+    vecs = [_vector(c.terms, idf) for c in cands]
+    centroid: Counter[str] = Counter()
+    for v in vecs:
+        centroid.update(v)
+    ranked = sorted(
+        range(len(cands)),
+        key=lambda i: -(_dot(vecs[i], centroid) + cfg.mention_bonus * cands[i].explicit),
+    )
+    items: list[Item] = []
+    sets: list[set[str]] = []
+    also: list[list[str]] = []
+    for i in ranked:
+        c, words = cands[i], set(cands[i].terms)
+        same = _same(words, sets, cfg.duplicate_jaccard)
+        if same is not None:
+            also[same].append(c.article.doc_id)
+            continue
+        if _same(words, picked, cfg.duplicate_jaccard) is not None or len(items) == k:
+            continue  # said on another day already, or the day is full
+        items.append(_item(c))
+        sets.append(words)
+        also.append([])
+    picked.extend(sets)
+    return [_with_also(it, ids) for it, ids in zip(items, also, strict=True)]
+
+
+def _dot(a: dict[str, float], b: Counter[str]) -> float:
+    return sum(v * b.get(t, 0.0) for t, v in a.items())
+
+
+def _same(words: set[str], chosen: list[set[str]], threshold: float) -> int | None:
+    for i, other in enumerate(chosen):
+        if len(words & other) / (len(words | other) or 1) >= threshold:
+            return i
+    return None
+
+
+def _item(c: _Sentence) -> Item:
+    a = c.article
+    text = a.text[c.start : c.end].strip()
+    start = c.start + (len(a.text[c.start : c.end]) - len(a.text[c.start : c.end].lstrip()))
+    return Item(text, a.doc_id, start, start + len(text), a.url, a.source, a.published)
+
+
+def _with_also(item: Item, ids: list[str]) -> Item:
+    return replace(item, also=tuple(dict.fromkeys(i for i in ids if i != item.doc_id)))

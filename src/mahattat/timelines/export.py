@@ -1,0 +1,84 @@
+"""A corpus timeline in the formats of ``mahattat timeline --format``: JSON as in
+``output-contract.md``, Markdown, CSV, TimelineJS3 and vis-timeline, every line with the
+article it comes from."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from typing import Any
+
+from ..io.chronology import date_parts, headline, iso_day
+from . import Entry, Item, Timeline
+
+
+def _lines(tl: Timeline) -> list[tuple[Entry, Item]]:
+    return [(e, it) for e in tl.entries for it in e.items]
+
+
+def _source(it: Item) -> str:
+    return " · ".join(x for x in (it.source, it.doc_id, it.url) if x)
+
+
+def to_json(tl: Timeline) -> str:
+    return json.dumps(tl.as_dict(), ensure_ascii=False, indent=2)
+
+
+def to_markdown(tl: Timeline) -> str:
+    span = f"{tl.start or '…'} → {tl.end or '…'}"
+    out = [f"# {tl.query}\n", f"{tl.articles} matching articles, {span}.\n"]
+    for e in tl.entries:
+        out.append(f"## {e.date}\n")
+        for it in e.items:
+            more = f" (+{len(it.also)} more)" if it.also else ""
+            out.append(f"- {it.text.replace(chr(10), ' ')}  \n  *{_source(it)}*{more}")
+        out.append("")
+    return "\n".join(out)
+
+
+def to_csv(tl: Timeline) -> str:
+    out = io.StringIO()
+    fields = ["date", "score", "text", "doc_id", "source", "url", "published", "start", "end"]
+    writer = csv.DictWriter(out, fieldnames=[*fields, "also"], lineterminator="\n")
+    writer.writeheader()
+    for e, it in _lines(tl):
+        row = {f: getattr(it, f, None) for f in fields}
+        writer.writerow({**row, "date": e.date, "score": e.score, "also": ";".join(it.also)})
+    return out.getvalue()
+
+
+def timelinejs(tl: Timeline) -> dict[str, Any]:
+    events = [
+        {
+            "unique_id": f"{it.doc_id}:{it.start}",
+            "start_date": date_parts(e.date),
+            "text": {"headline": headline(it.text), "text": f"{it.text}<br><i>{_source(it)}</i>"},
+        }
+        for e, it in _lines(tl)
+    ]
+    about = f"{tl.articles} matching articles"
+    return {"title": {"text": {"headline": tl.query, "text": about}}, "events": events}
+
+
+def vis(tl: Timeline) -> dict[str, Any]:
+    items = [
+        {
+            "id": f"{it.doc_id}:{it.start}",
+            "content": headline(it.text),
+            "title": f"{it.text} ({_source(it)})",
+            "start": iso_day(e.date),
+        }
+        for e, it in _lines(tl)
+    ]
+    return {"items": items, "groups": []}
+
+
+WRITERS: dict[str, Callable[[Timeline], str]] = {
+    "json": to_json,
+    "md": to_markdown,
+    "csv": to_csv,
+    "timelinejs": lambda tl: json.dumps(timelinejs(tl), ensure_ascii=False, indent=2),
+    "vis": lambda tl: json.dumps(vis(tl), ensure_ascii=False, indent=2),
+}

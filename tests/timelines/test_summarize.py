@@ -1,0 +1,103 @@
+"""Corpus timelines on a small self-written archive: a port strike told by three outlets."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from mahattat.eval.tls import parse
+from mahattat.ingest.run import ingest
+from mahattat.store import Store
+from mahattat.timelines import summarize
+from mahattat.timelines.export import WRITERS
+
+STRIKE = "بدأ عمال ميناء الحمراء إضرابا مفتوحا في 3 مارس 2019 للمطالبة برفع الأجور وتحسين ظروف العمل."
+DOCS = [
+    ("w1", "2019-03-03", "wire", STRIKE),
+    ("d1", "2019-03-04", "daily", STRIKE + " وتوقفت حركة السفن في الميناء بالكامل."),
+    ("r1", "2019-03-04", "radio", "قال متحدث باسم النقابة إن الإضراب في ميناء الحمراء سيستمر حتى تلبية المطالب كلها."),
+    ("w2", "2019-03-09", "wire", "التقى وزير النقل ممثلي عمال ميناء الحمراء في 8 مارس 2019 لبحث إنهاء الإضراب دون اتفاق."),
+    ("d2", "2019-03-15", "daily", "أعلنت النقابة في 14 مارس 2019 إنهاء إضراب ميناء الحمراء بعد توقيع اتفاق يرفع الأجور بعشرة في المئة."),
+    ("r2", "2019-03-15", "radio", "عادت الحركة إلى ميناء الحمراء بعد أن أنهى العمال في 14 مارس 2019 إضرابهم الذي دام أحد عشر يوما."),
+    ("x1", "2019-03-05", "daily", "افتتح المعرض الدولي للكتاب أبوابه في العاصمة بمشاركة مئات الناشرين العرب والأجانب."),
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
+    folder = tmp_path_factory.mktemp("tl")
+    src = folder / "in.jsonl"
+    lines = [
+        json.dumps({"id": i, "published": p, "source": s, "text": t}, ensure_ascii=False)
+        for i, p, s, t in DOCS
+    ]
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    ingest([src], folder / "db", jobs=1)
+    return Store(folder / "db")
+
+
+def test_days_ranked_by_the_articles_that_speak_of_them(store: Store) -> None:
+    tl = summarize(store, "ميناء الحمراء", dates=3)
+    assert [e.date for e in tl.entries] == ["2019-03-03", "2019-03-04", "2019-03-14"]
+    assert tl.articles == 6  # the book fair does not match
+
+
+def test_every_line_points_into_its_article(store: Store) -> None:
+    tl = summarize(store, "ميناء الحمراء", dates=5, per_date=2)
+    texts = {i: t for i, _, _, t in DOCS}
+    for e in tl.entries:
+        for it in e.items:
+            assert texts[it.doc_id][it.start : it.end] == it.text
+
+
+def test_the_same_line_from_another_outlet_is_folded_in(store: Store) -> None:
+    tl = summarize(store, "ميناء الحمراء", dates=1)
+    (entry,) = tl.entries
+    assert entry.date == "2019-03-03"
+    (item,) = entry.items
+    assert {item.doc_id, *item.also} == {"w1", "d1"}
+
+
+def test_a_sentence_is_used_for_one_day_only(store: Store) -> None:
+    tl = summarize(store, "ميناء الحمراء", dates=10, per_date=3)
+    seen = [(it.doc_id, it.start) for e in tl.entries for it in e.items]
+    assert len(seen) == len(set(seen))
+
+
+def test_from_and_to_bound_the_days(store: Store) -> None:
+    tl = summarize(store, "ميناء الحمراء", start="2019-03-08", end="2019-03-31")
+    assert [e.date for e in tl.entries] == ["2019-03-08", "2019-03-14"]
+
+
+def test_no_match_gives_an_empty_timeline(store: Store) -> None:
+    assert summarize(store, "بركان").entries == ()
+
+
+def test_exports(store: Store) -> None:
+    tl = summarize(store, "ميناء الحمراء", dates=3)
+    data = json.loads(WRITERS["json"](tl))
+    assert [e["date"] for e in data["entries"]] == ["2019-03-03", "2019-03-04", "2019-03-14"]
+    assert parse(data).dates[0].isoformat() == "2019-03-03"  # what eval tls reads
+    rows = list(csv.DictReader(io.StringIO(WRITERS["csv"](tl))))
+    assert rows[0]["doc_id"] in {"w1", "d1"} and rows[0]["date"] == "2019-03-03"
+    tjs = json.loads(WRITERS["timelinejs"](tl))
+    assert tjs["events"][0]["start_date"] == {"year": "2019", "month": "3", "day": "3"}
+    assert json.loads(WRITERS["vis"](tl))["items"][0]["start"] == "2019-03-03"
+    assert "## 2019-03-14" in WRITERS["md"](tl)
+
+
+def test_timeline_command(store: Store, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    db = store.db.execute("PRAGMA database_list").fetchone()[2]
+    out = subprocess.run(
+        [Path(sys.executable).parent / "mahattat", "timeline", "ميناء الحمراء", "--db", db,
+         "--dates", "2", "--format", "json"],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    assert [e["date"] for e in json.loads(out)["entries"]] == ["2019-03-03", "2019-03-14"]

@@ -57,6 +57,8 @@ class Timeline:
     def as_dict(self) -> dict[str, Any]:
         out = asdict(self)
         out["from"], out["to"] = out.pop("start"), out.pop("end")
+        out["entries"] = [{**e, "items": [dict(i, also=list(i["also"])) for i in e["items"]]}
+                          for e in out["entries"]]  # fmt: skip
         return out
 
 

@@ -155,3 +155,29 @@ def _wait_for_rows(db: Path, n: int, proc: subprocess.Popen) -> None:
             pass  # not created yet
         time.sleep(0.02)
     raise AssertionError("the ingest finished or stalled before it could be killed")
+
+
+def _html(text: str) -> str:
+    return (
+        '<!doctype html><html lang="ar"><head><meta charset="utf-8"><title>خبر</title>'
+        '<meta property="article:published_time" content="2019-05-06T08:00:00+03:00">'
+        f"</head><body><article><h1>خبر</h1><p>{text}</p><p>{text}</p></article></body></html>"
+    )
+
+
+def test_html_pages_are_extracted_by_the_workers_and_deduplicated(tmp_path: Path) -> None:
+    folder = tmp_path / "site"
+    folder.mkdir()
+    story = "أعلنت البلدية في 5 مايو 2019 افتتاح جسر جديد فوق النهر يربط الحيين الشرقي والغربي."
+    other = "قررت وزارة التربية تأجيل الامتحانات الوطنية أسبوعا بسبب موجة الحر التي تضرب البلاد."
+    (folder / "a.html").write_text(_html(story), encoding="utf-8")
+    (folder / "b.html").write_text(_html(story), encoding="utf-8")  # the same story again
+    (folder / "c.html").write_text(_html(other), encoding="utf-8")
+    first = ingest([folder], tmp_path / "db", jobs=2)
+    assert (first.read, first.added, first.duplicates) == (3, 2, 1)
+    with Store(tmp_path / "db") as store:
+        (day,) = {d for (d,) in store.db.execute("SELECT published FROM articles")}
+        dates = {d for (d,) in store.db.execute("SELECT date FROM events")}
+    assert day == "2019-05-06" and "2019-05-05" in dates
+    again = ingest([folder], tmp_path / "db", jobs=2)
+    assert (again.added, again.duplicates) == (0, 3)

@@ -65,8 +65,18 @@ class Fields:
     url: str = "url"
 
 
+@dataclass(frozen=True, slots=True)
+class Page:
+    """An HTML page read but not yet extracted: ``article(page)`` does the costly part
+    (trafilatura, htmldate), which ``ingest`` leaves to its worker processes."""
+
+    html: str
+    origin: str
+    url: str | None = None
+
+
 Item = RawArticle | BadRecord
-_Reader = Callable[[Path, Fields], Iterator[Item]]
+_Reader = Callable[[Path, Fields], Iterator[Item | Page]]
 _Row = tuple[str, list[str] | BadRecord]  # (origin, the row or why it is unreadable)
 
 # A compressed stream that breaks off (truncated or corrupt .gz) raises one of these.
@@ -92,15 +102,24 @@ class _Bad(Exception):
 # --- entry points ----------------------------------------------------------------------
 
 
-def read(paths: Iterable[str | Path], fields: Fields = Fields()) -> Iterator[Item]:
-    """Every article in PATHS as a ``RawArticle``, every unusable record as a ``BadRecord``."""
+def read(
+    paths: Iterable[str | Path], fields: Fields = Fields(), *, pages: bool = False
+) -> Iterator[Item | Page]:
+    """Every article in PATHS as a ``RawArticle``, every unusable record as a ``BadRecord``;
+    with ``pages``, HTML (files and WARC records) comes as ``Page``s still to extract."""
     for path in map(Path, paths):
         if not path.exists():
             yield BadRecord(str(path), "no such file or folder")
         elif path.is_dir():
-            yield from _read_folder(path, fields)
+            for file in _folder_files(path):
+                yield from _reader(file, pages)(file, fields)
         else:
-            yield from _reader(path)(path, fields)
+            yield from _reader(path, pages)(path, fields)
+
+
+def article(page: Page) -> Item:
+    """The article of a ``Page``: main text, title and publication date."""
+    return _guard(page.origin, partial(_html_article, page.html, page.origin, page.url))
 
 
 def count(paths: Iterable[str | Path], fields: Fields = Fields()) -> int | None:
@@ -158,13 +177,13 @@ def _kind(path: Path) -> str | None:
     return next((kind for suffixes, kind in _KINDS if name.endswith(suffixes)), None)
 
 
-def _reader(path: Path) -> _Reader:
+def _reader(path: Path, pages: bool = False) -> _Reader:
     readers: dict[str | None, _Reader] = {
         "jsonl": _read_jsonl,
         "csv": _read_csv,
-        "warc": _read_warc,
+        "warc": partial(_read_warc, pages=pages),
         "txt": _read_txt,
-        "html": _read_html,
+        "html": partial(_read_html, pages=pages),
     }
     return readers.get(_kind(path), _read_unknown)
 
@@ -315,11 +334,6 @@ def _folder_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if _kind(p) in ("txt", "html") and p.is_file())
 
 
-def _read_folder(folder: Path, fields: Fields) -> Iterator[Item]:
-    for path in _folder_files(folder):
-        yield from _reader(path)(path, fields)
-
-
 def _read_txt(path: Path, _fields: Fields) -> Iterator[Item]:
     yield _guard(str(path), partial(_txt_article, path))
 
@@ -332,8 +346,13 @@ def _txt_article(path: Path) -> RawArticle:
     return _article(str(path), text, date[0])
 
 
-def _read_html(path: Path, _fields: Fields) -> Iterator[Item]:
-    yield _guard(str(path), lambda: _html_article(_decode(_file_bytes(path), path.name), str(path)))
+def _read_html(path: Path, _fields: Fields, pages: bool = False) -> Iterator[Item | Page]:
+    try:
+        page = Page(_decode(_file_bytes(path), path.name), str(path))
+    except _Bad as e:
+        yield BadRecord(str(path), e.reason)
+        return
+    yield page if pages else article(page)
 
 
 def _file_bytes(path: Path) -> bytes:
@@ -377,14 +396,19 @@ def _html_article(html: str, origin: str, url: str | None = None) -> RawArticle:
 # --- WARC ------------------------------------------------------------------------------
 
 
-def _read_warc(path: Path, _fields: Fields) -> Iterator[Item]:
+def _read_warc(path: Path, _fields: Fields, pages: bool = False) -> Iterator[Item | Page]:
     number, record = 0, None
     try:
         with path.open("rb") as stream:
             for number, record in enumerate(ArchiveIterator(stream), 1):
                 if _is_html_page(record):  # read it now: the iterator moves past it
                     origin = f"{path}#record-{number}"
-                    yield _guard(origin, partial(_warc_article, record, origin))
+                    try:
+                        page = _warc_page(record, origin)
+                    except _Bad as e:
+                        yield BadRecord(origin, e.reason)
+                    else:
+                        yield page if pages else article(page)
                     record = None  # reported
     except (ArchiveLoadFailed, *_STREAM_ERRORS) as e:
         yield BadRecord(f"{path}#record-{number + 1}", f"file breaks off here ({e})")
@@ -407,7 +431,7 @@ def _is_html_page(record: Any) -> bool:
     return mime in _HTML_TYPES and str(headers.get_statuscode()).startswith("2")
 
 
-def _warc_article(record: Any, origin: str) -> RawArticle:
+def _warc_page(record: Any, origin: str) -> Page:
     try:
         data = record.content_stream().read(MAX_BYTES + 1)  # undoes chunking and gzip
     except (*_STREAM_ERRORS, ValueError) as e:
@@ -418,4 +442,4 @@ def _warc_article(record: Any, origin: str) -> RawArticle:
         raise _Bad("record breaks off (file truncated)")
     html = _decode(data, "the page")
     # WARC-Date is when the page was crawled, not published: the date comes from the page.
-    return _html_article(html, origin, record.rec_headers.get_header("WARC-Target-URI"))
+    return Page(html, origin, record.rec_headers.get_header("WARC-Target-URI"))

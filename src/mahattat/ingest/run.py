@@ -20,7 +20,7 @@ from ..pipeline import parse_published, run
 from ..records import Event
 from ..store import ArticleRows, Store, content_hash
 from ..store.terms import indexed
-from .readers import BadRecord, Fields, RawArticle, read
+from .readers import BadRecord, Fields, Page, RawArticle, article, read
 
 BATCH = 32  # articles per task: big enough to hide the inter-process cost
 IN_FLIGHT = 3  # batches queued per worker, so reading never runs far ahead
@@ -83,8 +83,20 @@ def _sentence_index(spans: list[tuple[int, int]]) -> Callable[[int], int | None]
     return find
 
 
-def _work(batch: list[tuple[RawArticle, str, str]]) -> list[ArticleRows | BadRecord]:
-    return [rows(raw, doc_id, digest) for raw, doc_id, digest in batch]
+def _work(batch: list[_Todo]) -> list[ArticleRows | BadRecord]:
+    return [_one(*todo) for todo in batch]
+
+
+def _one(rec: RawArticle | Page, doc_id: str | None, digest: str | None) -> ArticleRows | BadRecord:
+    """A record's rows; a page is extracted here first (the costly part of HTML)."""
+    if isinstance(rec, Page):
+        got = article(rec)
+        if isinstance(got, BadRecord):
+            return got
+        rec, digest = got, content_hash(got.text)
+        doc_id = got.id or digest
+    assert doc_id is not None and digest is not None
+    return rows(rec, doc_id, digest)
 
 
 def ingest(
@@ -101,22 +113,26 @@ def ingest(
     report = Report()
     jobs = jobs or os.cpu_count() or 1
     with Store(db) as store:
-        batches = _batches(read(paths, fields or Fields()), store, report, batch, on_record)
+        records = read(paths, fields or Fields(), pages=True)
+        batches = _batches(records, store, report, batch, on_record)
         results = _map(batches, jobs)
         for rejects, done in results:
             good = [r for r in done if isinstance(r, ArticleRows)]
             for bad in (r for r in done if isinstance(r, BadRecord)):
                 report.reject(bad)
                 rejects.append(bad)
-            report.added += store.add(good, [(b.origin, b.reason) for b in rejects])
+            added = store.add(good, [(b.origin, b.reason) for b in rejects])
+            report.added += added
+            report.duplicates += len(good) - added  # pages whose text was stored already
     return report
 
 
-_Batch = tuple[list[BadRecord], list[tuple[RawArticle, str, str]]]
+_Todo = tuple[RawArticle | Page, str | None, str | None]  # record, doc id, text hash
+_Batch = tuple[list[BadRecord], list[_Todo]]
 
 
 def _batches(
-    records: Iterator[RawArticle | BadRecord],
+    records: Iterator[RawArticle | BadRecord | Page],
     store: Store,
     report: Report,
     size: int,
@@ -125,7 +141,7 @@ def _batches(
     """New articles in batches, each with the bad records read since the last one."""
     seen: set[str] = set()
     rejects: list[BadRecord] = []
-    todo: list[tuple[RawArticle, str, str]] = []
+    todo: list[_Todo] = []
     for rec in records:
         report.read += 1
         if on_record:
@@ -134,13 +150,20 @@ def _batches(
             report.reject(rec)
             rejects.append(rec)
             continue
-        digest = content_hash(rec.text)
-        doc_id = rec.id or digest
-        if doc_id in seen or digest in seen or store.known(doc_id, digest):
+        if isinstance(rec, Page):  # its text is known only once extracted, in a worker
+            keys: tuple[str, ...] = (rec.origin,)
+            known = store.known_origin(rec.origin)
+            item: _Todo = (rec, None, None)
+        else:
+            digest = content_hash(rec.text)
+            keys = (rec.id or digest, digest)
+            known = store.known(*keys)
+            item = (rec, *keys)
+        if known or any(k in seen for k in keys):
             report.duplicates += 1
             continue
-        seen.update((doc_id, digest))
-        todo.append((rec, doc_id, digest))
+        seen.update(keys)
+        todo.append(item)
         if len(todo) >= size:
             yield rejects, todo
             rejects, todo = [], []

@@ -29,6 +29,7 @@ CREATE TABLE IF NOT EXISTS articles (
   text TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS articles_published ON articles (published);
+CREATE INDEX IF NOT EXISTS articles_origin ON articles (origin);
 CREATE TABLE IF NOT EXISTS sentences (
   article INTEGER NOT NULL REFERENCES articles (id),
   n INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
@@ -145,6 +146,11 @@ class Store:
             "SELECT 1 FROM articles WHERE doc_id = ? OR hash = ? LIMIT 1", (doc_id, digest)
         ).fetchone()
         return row is not None
+
+    def known_origin(self, origin: str) -> bool:
+        """Whether the record at ``origin`` (a file, a WARC record) was stored already."""
+        row = self.db.execute("SELECT 1 FROM articles WHERE origin = ? LIMIT 1", (origin,))
+        return row.fetchone() is not None
 
     def add(self, batch: Iterable[ArticleRows], rejects: Iterable[tuple[str, str]] = ()) -> int:
         """Insert articles (skipping any already known) and rejected records in one

@@ -87,6 +87,8 @@ def test_search_finds_clitic_and_diacritic_forms(tmp_path: Path) -> None:
         assert [h.doc_id for h in store.search("الانتخابات", start="2018-10-05")] == ["a3"]
         assert store.search("الانتخابات", end="2018-10-04") == []
         assert [h.doc_id for h in store.search("أكتوبر", source="daily")] == ["a2"]
+        either = store.search("باريس | الانتخابات")  # either word
+        assert sorted(h.doc_id for h in either) == ["a1", "a3"]
 
 
 def test_search_command(tmp_path: Path) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mahattat.store.terms import indexed, terms
+from mahattat.store.terms import indexed, query_groups, terms
 
 
 @pytest.mark.parametrize(
@@ -30,3 +30,9 @@ def test_a_first_letter_that_is_no_clitic_stays(word: str) -> None:
 def test_indexed_text_is_space_separated_terms() -> None:
     got = indexed("زار الرئيسُ لبنانَ، وبحث مع نظيره 3 ملفات.")
     assert got == "زار رئيس لبنان بحث مع نظيره 3 ملفات"
+
+
+def test_query_groups_join_alternatives() -> None:
+    assert query_groups("القس برانسون|برونسون") == [["قس"], ["برانسون", "برونسون"]]
+    assert query_groups("ترامب OR بوتين") == [["ترامب", "بوتين"]]
+    assert query_groups("| الرئيس") == [["رئيس"]]

@@ -32,6 +32,8 @@ DOCS = [
     ("r2", "2019-03-15", "radio",
      "عادت الحركة إلى ميناء الحمراء بعد أن أنهى العمال في 14 مارس 2019 "
      "إضرابهم الذي دام أحد عشر يوما."),
+    ("z1", "2019-07-21", "wire",
+     "عمّان (أ ف ب) - افتتح وزير الثقافة مهرجان جرش للفنون في 20 يوليو 2019 بحضور آلاف الزوار."),
     ("x1", "2019-03-05", "daily",
      "افتتح المعرض الدولي للكتاب أبوابه في العاصمة بمشاركة مئات الناشرين العرب والأجانب."),
 ]  # fmt: skip
@@ -111,3 +113,11 @@ def test_timeline_command(store: Store, tmp_path: Path) -> None:
         capture_output=True, text=True, check=True,
     ).stdout  # fmt: skip
     assert [e["date"] for e in json.loads(out)["entries"]] == ["2019-03-03", "2019-03-14"]
+
+
+def test_a_dateline_is_no_part_of_the_line(store: Store) -> None:
+    (entry,) = summarize(store, "مهرجان جرش").entries
+    (item,) = entry.items
+    assert entry.date == "2019-07-20"
+    assert item.text.startswith("افتتح وزير الثقافة")
+    assert dict((i, t) for i, _, _, t in DOCS)["z1"][item.start : item.end] == item.text

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 import regex
 
-from .terms import terms
+from .terms import query_groups, terms
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -207,17 +207,24 @@ class Store:
         source: str | None = None,
         limit: int = 20,
     ) -> list[Hit]:
-        """Articles matching every term of ``query``, best first (bm25, title weighted
-        double), published between ``start`` and ``end`` (ISO dates, inclusive)."""
-        words = terms(query)
-        if not words:
-            return []
-        sql, params = _search_sql(words, start, end, source, limit)
+        """Articles matching ``query`` (every word; ``a | b`` for either), best first
+        (bm25, title weighted double), published between ``start`` and ``end`` (ISO
+        dates, inclusive)."""
+        rows, words = self._rows(query, start, end, source, limit)
+        return [self._hit(row, words) for row in rows]
+
+    def _rows(
+        self, query: str, start: str | None, end: str | None, source: str | None, limit: int
+    ) -> tuple[list[tuple], set[str]]:
+        groups = query_groups(query)
+        if not groups:
+            return [], set()
+        sql, params = _search_sql(groups, start, end, source, limit)
         try:
             rows = self.db.execute(sql, params).fetchall()
         except sqlite3.OperationalError as e:
             raise StoreError(f"search failed: {e}") from None
-        return [self._hit(row, set(words)) for row in rows]
+        return rows, {w for g in groups for w in g}
 
     def _hit(self, row: tuple, words: set[str]) -> Hit:
         rid, doc_id, published, source, title, url, text, score = row
@@ -236,14 +243,7 @@ class Store:
         self, query: str, start: str | None, end: str | None, source: str | None, cap: int
     ) -> list[Stored]:
         """The ``cap`` best articles for ``query`` (bm25), with what the timeline needs."""
-        words = terms(query)
-        if not words:
-            return []
-        sql, params = _search_sql(words, start, end, source, cap)
-        try:
-            rows = self.db.execute(sql, params).fetchall()
-        except sqlite3.OperationalError as e:
-            raise StoreError(f"search failed: {e}") from None
+        rows, _ = self._rows(query, start, end, source, cap)
         out = []
         for rid, doc_id, published, src, title, url, text, _ in rows:
             spans = self.db.execute(
@@ -255,15 +255,12 @@ class Store:
             out.append(Stored(doc_id, published, src, title, url, text, spans, days))
         return out
 
-    def articles(self) -> Iterator[tuple[str, str, str]]:
-        """``(doc_id, published, text)`` of every article, in insertion order."""
-        yield from self.db.execute("SELECT doc_id, published, text FROM articles ORDER BY id")
-
 
 def _search_sql(
-    words: list[str], start: str | None, end: str | None, source: str | None, limit: int
+    groups: list[list[str]], start: str | None, end: str | None, source: str | None, limit: int
 ) -> tuple[str, list[object]]:
-    match = " AND ".join('"' + w.replace('"', '""') + '"' for w in words)
+    quoted = [["\"" + w.replace('"', '""') + '"' for w in g] for g in groups]
+    match = " AND ".join("(" + " OR ".join(g) + ")" for g in quoted)
     where, params = ["search MATCH ?"], [match]
     for clause, value in (
         ("a.published >= ?", start),

@@ -74,3 +74,22 @@ def terms(text: str) -> list[str]:
 def indexed(text: str) -> str:
     """What the full-text index stores for ``text``: its terms joined by spaces."""
     return " ".join(terms(text))
+
+
+def query_groups(query: str) -> list[list[str]]:
+    """A query's terms in groups of alternatives: every group must match, any term of
+    a group will do. ``|`` (or ``OR``) between words makes them alternatives:
+    ``القس برانسون|برونسون`` -> ``[["قس"], ["برانسون", "برونسون"]]``."""
+    groups: list[list[str]] = []
+    join = False
+    for token in query.replace("|", " | ").split():
+        if token in ("|", "OR"):
+            join = bool(groups)
+            continue
+        words = terms(token)
+        if join and words:
+            groups[-1].append(words[0])
+            words = words[1:]
+        groups += [[w] for w in words]
+        join = False
+    return groups

@@ -21,7 +21,7 @@ from typing import Any
 import regex
 
 from ..store import Store, Stored
-from ..store.terms import terms
+from ..store.terms import query_groups, terms
 
 _DAY = regex.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -70,13 +70,17 @@ class _Settings:
     duplicate_jaccard: float
     min_terms: int
     max_terms: int
+    dateline: regex.Pattern[str]
 
 
 @cache
 def settings() -> _Settings:
     path = resources.files("mahattat").joinpath("data/timelines/settings.json")
-    raw = json.loads(path.read_text("utf-8"))
-    return _Settings(**{k: v for k, v in raw.items() if k[0] != "_"})
+    raw = {k: v for k, v in json.loads(path.read_text("utf-8")).items() if k[0] != "_"}
+    agencies = "|".join(regex.escape(a) for a in raw.pop("agencies"))
+    fill = {"words": raw.pop("dateline_words"), "agencies": agencies}
+    raw["dateline"] = regex.compile(raw["dateline"] % fill)
+    return _Settings(**raw)
 
 
 @dataclass(slots=True)
@@ -102,7 +106,7 @@ def summarize(
     """The ``dates`` best days for ``query`` with ``per_date`` sentences each."""
     cfg = settings()
     found = store.matching(query, start, end, source, cfg.max_articles)
-    wanted = set(terms(query))
+    wanted = {w for g in query_groups(query) for w in g}
     cands = [c for a in found for c in _candidates(a, wanted, start, end, cfg)]
     days = _rank_days(cands, cfg)[:dates]
     idf = _idf(cands)
@@ -125,6 +129,8 @@ def _candidates(
     lead_ok = bool(wanted & set(terms(a.title or "")))
     out = []
     for n, (s, e) in enumerate(a.sentences):
+        if n == 0 and (m := cfg.dateline.match(a.text, s, e)):
+            s = m.end()  # "واشنطن، الولايات المتحدة (CNN)--" is no part of the news
         words = terms(a.text[s:e])
         if not cfg.min_terms <= len(words) <= cfg.max_terms:
             continue

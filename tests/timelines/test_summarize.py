@@ -121,3 +121,20 @@ def test_a_dateline_is_no_part_of_the_line(store: Store) -> None:
     assert entry.date == "2019-07-20"
     assert item.text.startswith("افتتح وزير الثقافة")
     assert dict((i, t) for i, _, _, t in DOCS)["z1"][item.start : item.end] == item.text
+
+
+def test_a_reminder_of_earlier_news_is_not_the_day_s_line(tmp_path: Path) -> None:
+    texts = {
+        "a": "أعلن المجلس البلدي في 2 أبريل 2020 موازنة جديدة للتعليم والصحة في مدينة النخيل.",
+        "b": "وافق المجلس البلدي في 2 أبريل 2020 على موازنة مدينة النخيل بعد نقاش طويل.",
+        "c": "وكان المجلس البلدي قد أعلن في 2 أبريل 2020 موازنة مدينة النخيل الجديدة للتعليم "
+        "والصحة بعد نقاش طويل.",
+    }
+    src = tmp_path / "in.jsonl"
+    rows = [{"id": k, "published": "2020-04-03", "text": t} for k, t in texts.items()]
+    src.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    ingest([src], tmp_path / "db", jobs=1)
+    with Store(tmp_path / "db") as store:
+        (entry,) = summarize(store, "مدينة النخيل", dates=1).entries
+    assert entry.date == "2020-04-02"
+    assert entry.items[0].doc_id != "c"

@@ -22,6 +22,7 @@ import regex
 
 from ..store import Store, Stored
 from ..store.terms import query_groups, terms
+from ..text.normalize import fold
 
 _DAY = regex.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -71,6 +72,8 @@ class _Settings:
     min_terms: int
     max_terms: int
     dateline: regex.Pattern[str]
+    background: regex.Pattern[str]
+    background_penalty: float
 
 
 @cache
@@ -80,6 +83,8 @@ def settings() -> _Settings:
     agencies = "|".join(regex.escape(a) for a in raw.pop("agencies"))
     fill = {"words": raw.pop("dateline_words"), "agencies": agencies}
     raw["dateline"] = regex.compile(raw["dateline"] % fill)
+    openers = "|".join(regex.escape(fold(o)) for o in raw.pop("background_openers"))
+    raw["background"] = regex.compile(rf"\s*(?:{openers})(?!\w)")
     return _Settings(**raw)
 
 
@@ -91,6 +96,7 @@ class _Sentence:
     terms: list[str]
     days: set[str] = field(default_factory=set)
     explicit: bool = True  # its days are written in it, not its publication day
+    background: bool = False  # it opens like a reminder ("وكان ...")
 
 
 def summarize(
@@ -141,6 +147,7 @@ def _candidates(
         if values and not days:
             continue  # dated, but coarser than a day ("2017", "الشهر الماضي")
         sent = _Sentence(a, s, e, words, days or {a.published}, explicit=bool(days))
+        sent.background = bool(cfg.background.match(fold(a.text[s : s + 40])))
         sent.days = {d for d in sent.days if (start or d) <= d <= (end or d)}
         if sent.days:
             out.append(sent)
@@ -189,7 +196,11 @@ def _pick(
         centroid.update(v)
     ranked = sorted(
         range(len(cands)),
-        key=lambda i: -(_dot(vecs[i], centroid) + cfg.mention_bonus * cands[i].explicit),
+        key=lambda i: -(
+            _dot(vecs[i], centroid)
+            + cfg.mention_bonus * cands[i].explicit
+            - cfg.background_penalty * cands[i].background
+        ),
     )
     items: list[Item] = []
     sets: list[set[str]] = []

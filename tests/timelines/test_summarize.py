@@ -138,3 +138,19 @@ def test_a_reminder_of_earlier_news_is_not_the_day_s_line(tmp_path: Path) -> Non
         (entry,) = summarize(store, "مدينة النخيل", dates=1).entries
     assert entry.date == "2020-04-02"
     assert entry.items[0].doc_id != "c"
+
+
+def test_the_day_is_told_by_reports_not_by_previews(tmp_path: Path) -> None:
+    texts = {  # two previews published before the day, one report after it
+        "p": ("2020-05-01", "ستعقد لجنة سد الوادي في 5 مايو 2020 اجتماعا حاسما لبحث التمويل."),
+        "q": ("2020-05-03", "تعقد لجنة سد الوادي في 5 مايو 2020 اجتماعا حاسما لبحث التمويل."),
+        "r": ("2020-05-06", "أقرت لجنة سد الوادي في 5 مايو 2020 خطة التمويل بعد اجتماع طويل."),
+    }
+    src = tmp_path / "in.jsonl"
+    rows = [{"id": k, "published": p, "text": t} for k, (p, t) in texts.items()]
+    src.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    ingest([src], tmp_path / "db", jobs=1)
+    with Store(tmp_path / "db") as store:
+        (entry,) = summarize(store, "سد الوادي", dates=1).entries
+    assert entry.date == "2020-05-05"
+    assert [i.doc_id for i in entry.items] == ["r"]

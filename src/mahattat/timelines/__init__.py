@@ -74,6 +74,7 @@ class _Settings:
     dateline: regex.Pattern[str]
     background: regex.Pattern[str]
     background_penalty: float
+    lead_bonus: float
 
 
 @cache
@@ -97,6 +98,7 @@ class _Sentence:
     days: set[str] = field(default_factory=set)
     explicit: bool = True  # its days are written in it, not its publication day
     background: bool = False  # it opens like a reminder ("وكان ...")
+    lead: bool = False  # its article's first sentence
 
 
 def summarize(
@@ -119,7 +121,7 @@ def summarize(
     chosen: list[tuple[str, list[Item], float]] = []
     picked: list[set[str]] = []
     for day, score in days:
-        items = _pick(day, [c for c in cands if day in c.days], idf, per_date, picked, cfg)
+        items = _pick(day, _reported(day, cands), idf, per_date, picked, cfg)
         if items:
             chosen.append((day, items, score))
     entries = tuple(Entry(d, round(s, 3), tuple(i)) for d, i, s in sorted(chosen))
@@ -148,10 +150,18 @@ def _candidates(
             continue  # dated, but coarser than a day ("2017", "الشهر الماضي")
         sent = _Sentence(a, s, e, words, days or {a.published}, explicit=bool(days))
         sent.background = bool(cfg.background.match(fold(a.text[s : s + 40])))
+        sent.lead = n == 0
         sent.days = {d for d in sent.days if (start or d) <= d <= (end or d)}
         if sent.days:
             out.append(sent)
     return out
+
+
+def _reported(day: str, cands: list[_Sentence]) -> list[_Sentence]:
+    """The sentences about ``day`` from articles published on it or later, when there are
+    any: what happened, rather than what was announced for it."""
+    about = [c for c in cands if day in c.days]
+    return [c for c in about if c.article.published >= day] or about
 
 
 def _rank_days(cands: list[_Sentence], cfg: _Settings) -> list[tuple[str, float]]:
@@ -200,6 +210,7 @@ def _pick(
             _dot(vecs[i], centroid)
             + cfg.mention_bonus * cands[i].explicit
             - cfg.background_penalty * cands[i].background
+            + cfg.lead_bonus * cands[i].lead
         ),
     )
     items: list[Item] = []

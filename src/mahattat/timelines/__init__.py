@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter, defaultdict
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, replace
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -89,16 +89,16 @@ def settings() -> _Settings:
     return _Settings(**raw)
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class _Sentence:
     article: Stored
     start: int
     end: int
     terms: list[str]
-    days: set[str] = field(default_factory=set)
-    explicit: bool = True  # its days are written in it, not its publication day
-    background: bool = False  # it opens like a reminder ("وكان ...")
-    lead: bool = False  # its article's first sentence
+    days: frozenset[str]
+    explicit: bool  # its days are written in it, not its publication day
+    background: bool  # it opens like a reminder ("وكان ...")
+    lead: bool  # its article's first sentence
 
 
 def summarize(
@@ -148,12 +148,10 @@ def _candidates(
         days = {v[:10] for v in values if _DAY.match(v)}
         if values and not days:
             continue  # dated, but coarser than a day ("2017", "الشهر الماضي")
-        sent = _Sentence(a, s, e, words, days or {a.published}, explicit=bool(days))
-        sent.background = bool(cfg.background.match(fold(a.text[s : s + 40])))
-        sent.lead = n == 0
-        sent.days = {d for d in sent.days if (start or d) <= d <= (end or d)}
-        if sent.days:
-            out.append(sent)
+        inside = frozenset(d for d in days or {a.published} if (start or d) <= d <= (end or d))
+        if inside:
+            reminder = bool(cfg.background.match(fold(a.text[s : s + 40])))
+            out.append(_Sentence(a, s, e, words, inside, bool(days), reminder, n == 0))
     return out
 
 

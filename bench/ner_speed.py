@@ -24,17 +24,15 @@ from pathlib import Path
 from common import DEFAULT_CORPUS, load_articles, machine_info, peak_rss_mb, rss_mb, write_json
 
 from mahattat.entities import find
-from mahattat.text.normalize import View, normalize, with_spaces
-from mahattat.text.repair import find_repairs
+from mahattat.text.normalize import View
+from mahattat.text.repair import repaired
 from mahattat.text.sentences import sentence_spans
 
 WARMUP = "قال الرئيس الأمريكي دونالد ترامب في واشنطن إن شركة أبل ستستثمر في فرنسا."
 
 
 def prepare(text: str) -> tuple[View, list[tuple[int, int]]]:
-    base = normalize(text)
-    points, _ = find_repairs(base)
-    view = with_spaces(base, points)
+    view, _ = repaired(text)
     return view, sentence_spans(view)
 
 

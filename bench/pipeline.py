@@ -26,8 +26,7 @@ from rich.table import Table
 
 from mahattat import entities, events, quantities, quotes
 from mahattat.pipeline import extract, parse_published
-from mahattat.text.normalize import normalize, with_spaces
-from mahattat.text.repair import find_repairs
+from mahattat.text.repair import repaired
 from mahattat.text.sentences import sentence_spans
 from mahattat.time import tag
 
@@ -47,12 +46,7 @@ def _stages(art: Any, clock: dict[str, float]) -> None:
 
     dct = parse_published(art.published)
 
-    def text_layer() -> Any:
-        base = normalize(art.text)
-        points, _ = find_repairs(base)
-        return with_spaces(base, points)
-
-    view = timed("normalize + repair", text_layer)
+    view = timed("normalize + repair", lambda: repaired(art.text)[0])
     spans = timed("sentences", lambda: sentence_spans(view))
     timexes = timed("times", lambda: tag(view, dct, spans))
     names = timed("entities", lambda: entities.find(view, spans))

@@ -8,8 +8,8 @@ from dataclasses import replace
 
 from . import entities, events, quantities, quotes
 from .records import Document
-from .text.normalize import View, normalize, with_spaces
-from .text.repair import find_repairs
+from .text.normalize import View
+from .text.repair import repaired
 from .text.sentences import sentence_spans, split_sentences
 from .time import tag
 
@@ -51,9 +51,7 @@ def run(
     """``extract``, and the matching view it worked on (folded, glued words split), which
     the store indexes for search."""
     dct = parse_published(published)
-    base = normalize(text)
-    points, repairs = find_repairs(base)
-    view = with_spaces(base, points)
+    view, repairs = repaired(text)
     spans = sentence_spans(view)
     timexes = tag(view, dct, spans)
     doc = Document(

@@ -7,8 +7,7 @@ from pathlib import Path
 import pytest
 
 from mahattat.entities import find
-from mahattat.text.normalize import normalize, with_spaces
-from mahattat.text.repair import find_repairs
+from mahattat.text.repair import repaired
 from mahattat.text.sentences import sentence_spans
 
 EXAMPLE = Path(__file__).resolve().parents[2].parent / "shared/examples/iraq-us-2020-09-09.txt"
@@ -25,9 +24,7 @@ PERSONS = [
 @pytest.mark.skipif(not EXAMPLE.is_file(), reason=f"{EXAMPLE} is not here")
 def test_all_six_persons() -> None:
     text = EXAMPLE.read_text("utf-8")
-    base = normalize(text)
-    points, _ = find_repairs(base)
-    view = with_spaces(base, points)
+    view, _ = repaired(text)
     found = find(view, sentence_spans(view))
     assert all(text[e.start : e.end] == e.text for e in found)
     persons = [e for e in found if e.label == "PER"]

@@ -8,15 +8,13 @@ from mahattat.entities import find
 from mahattat.entities.clitics import split
 from mahattat.entities.link import refs
 from mahattat.records import Entity
-from mahattat.text.normalize import fold, normalize, with_spaces
-from mahattat.text.repair import find_repairs
+from mahattat.text.normalize import fold
+from mahattat.text.repair import repaired
 from mahattat.text.sentences import sentence_spans
 
 
 def entities(text: str) -> list[Entity]:
-    base = normalize(text)
-    points, _ = find_repairs(base)
-    view = with_spaces(base, points)
+    view, _ = repaired(text)
     found = find(view, sentence_spans(view))
     assert all(text[e.start : e.end] == e.text for e in found)
     assert [e.id for e in found] == [f"e{i}" for i in range(1, len(found) + 1)]

@@ -6,8 +6,7 @@ import datetime as dt
 
 from mahattat.events import Events, build, chronology
 from mahattat.records import Entity
-from mahattat.text.normalize import normalize, with_spaces
-from mahattat.text.repair import find_repairs
+from mahattat.text.repair import repaired
 from mahattat.text.sentences import sentence_spans
 from mahattat.time import tag
 
@@ -27,9 +26,7 @@ def _entities(text: str, names: dict[str, str]) -> list[Entity]:
 
 def _events(text: str, published: str, names: dict[str, str] | None = None) -> Events:
     dct = dt.date.fromisoformat(published)
-    base = normalize(text)
-    points, _ = find_repairs(base)
-    view = with_spaces(base, points)
+    view, _ = repaired(text)
     sentences = sentence_spans(view)
     timexes = tag(view, dct, sentences)
     return build(view, sentences, timexes, _entities(text, names or {}), [], dct)

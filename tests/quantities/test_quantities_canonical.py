@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from mahattat import quantities
-from mahattat.text.normalize import View, normalize, with_spaces
-from mahattat.text.repair import find_repairs
+from mahattat.text.normalize import View
+from mahattat.text.repair import repaired
 from mahattat.text.sentences import sentence_spans
 from mahattat.time import tag
 
@@ -31,9 +31,7 @@ EXPECTED = [  # (text, value, unit, mod), in text order
 def view() -> View:
     if not EXAMPLE.is_file():
         pytest.skip(f"{EXAMPLE} is not here")
-    base = normalize(EXAMPLE.read_text("utf-8"))
-    points, _ = find_repairs(base)
-    return with_spaces(base, points)
+    return repaired(EXAMPLE.read_text("utf-8"))[0]
 
 
 def _check(view: View, found: list) -> None:

@@ -10,16 +10,14 @@ from importlib import resources
 import pytest
 
 from mahattat import quantities
-from mahattat.text.normalize import View, normalize, with_spaces
-from mahattat.text.repair import find_repairs
+from mahattat.text.normalize import View
+from mahattat.text.repair import repaired
 
 CORPUS = resources.files("mahattat") / "data" / "quantities" / "corpus.jsonl"
 
 
 def view_of(text: str) -> View:
-    base = normalize(text)
-    points, _ = find_repairs(base)
-    return with_spaces(base, points)
+    return repaired(text)[0]
 
 
 def _examples() -> list[tuple[str, dict]]:

@@ -7,8 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mahattat import quantities
-from mahattat.text.normalize import normalize, with_spaces
-from mahattat.text.repair import find_repairs
+from mahattat.text.repair import repaired
 
 _WORDS = [
     "ألف", "آلاف", "ألفي", "ألفا", "مليون", "ملايين", "مليونا", "مليار", "عشرات", "الآلاف",
@@ -24,9 +23,7 @@ _TEXT = st.lists(_TOKEN, max_size=60).map("".join)
 
 
 def _check(text: str, exclude: list[tuple[int, int]] | None = None) -> None:
-    base = normalize(text)
-    points, _ = find_repairs(base)
-    view = with_spaces(base, points)
+    view, _ = repaired(text)
     found = quantities.find(view, exclude or ())
     for i, q in enumerate(found, 1):
         assert q.id == f"q{i}"

@@ -10,8 +10,7 @@ import pytest
 
 from mahattat import quotes
 from mahattat.records import Entity, Quote
-from mahattat.text.normalize import normalize, with_spaces
-from mahattat.text.repair import find_repairs
+from mahattat.text.repair import repaired
 from mahattat.text.sentences import sentence_spans
 
 EXAMPLE = Path(__file__).resolve().parents[2].parent / "shared/examples/iraq-us-2020-09-09.txt"
@@ -28,9 +27,7 @@ def found() -> tuple[str, list[Quote], dict[str, str]]:
         start = text.find(name)
         assert start >= 0
         entities.append(Entity(f"e{i}", start, start + len(name), name, "PER"))
-    base = normalize(text)
-    points, _ = find_repairs(base)
-    view = with_spaces(base, points)
+    view, _ = repaired(text)
     names = {e.id: e.text for e in entities}
     return text, quotes.find(view, sentence_spans(view), entities), names
 

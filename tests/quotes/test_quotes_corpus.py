@@ -11,17 +11,15 @@ import pytest
 
 from mahattat import quotes
 from mahattat.records import Entity
-from mahattat.text.normalize import View, normalize, with_spaces
-from mahattat.text.repair import find_repairs
+from mahattat.text.normalize import View
+from mahattat.text.repair import repaired
 from mahattat.text.sentences import sentence_spans
 
 CORPUS = resources.files("mahattat") / "data" / "quotes" / "corpus.jsonl"
 
 
 def view_of(text: str) -> View:
-    base = normalize(text)
-    points, _ = find_repairs(base)
-    return with_spaces(base, points)
+    return repaired(text)[0]
 
 
 def entities_of(text: str, named: list[list[str]]) -> list[Entity]:

@@ -8,8 +8,7 @@ from hypothesis import strategies as st
 
 from mahattat import quotes
 from mahattat.records import Entity
-from mahattat.text.normalize import normalize, with_spaces
-from mahattat.text.repair import find_repairs
+from mahattat.text.repair import repaired
 from mahattat.text.sentences import sentence_spans
 
 _WORDS = [
@@ -25,9 +24,7 @@ _LABELS = st.sampled_from(["PER", "ORG", "LOC", "MISC"])
 
 
 def _check(text: str, spans: list[tuple[int, int, str]]) -> None:
-    base = normalize(text)
-    points, _ = find_repairs(base)
-    view = with_spaces(base, points)
+    view, _ = repaired(text)
     entities = [
         Entity(f"e{i}", s, e, text[s:e], label)  # type: ignore[arg-type]
         for i, (s, e, label) in enumerate(spans, 1)

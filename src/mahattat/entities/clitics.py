@@ -6,11 +6,10 @@ clitic out of an entity's span. Rules and thresholds: ``data/entities/clitics.js
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 
+from ..datafile import load_json
 from ..text.normalize import fold
 from ..text.repair import word_zipf
 from .gazetteer import lexicon
@@ -28,8 +27,7 @@ class _Config:
 
 @cache
 def _config() -> _Config:
-    path = resources.files("mahattat").joinpath("data/entities/clitics.json")
-    raw = {k: v for k, v in json.loads(path.read_text("utf-8")).items() if k[0] != "_"}
+    raw = load_json("entities/clitics.json")
     raw["proclitics"] = tuple(sorted((fold(p) for p in raw["proclitics"]), key=len, reverse=True))
     raw["article"] = fold(raw["article"])
     return _Config(**raw)

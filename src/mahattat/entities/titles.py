@@ -9,11 +9,10 @@ Lists and thresholds: ``data/entities/titles.json``.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 
+from ..datafile import load_json
 from ..text.normalize import fold
 from .features import clusters
 from .gazetteer import TRIGGER, lexicon
@@ -33,8 +32,7 @@ class _Config:
 
 @cache
 def _config() -> _Config:
-    path = resources.files("mahattat").joinpath("data/entities/titles.json")
-    raw = {k: v for k, v in json.loads(path.read_text("utf-8")).items() if k[0] != "_"}
+    raw = load_json("entities/titles.json")
     raw["between"] = frozenset(fold(w) for w in raw["between"])
     return _Config(**raw)
 

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
+from ..datafile import load_json
 from ..text.normalize import fold
 
 
@@ -28,18 +27,13 @@ class Triggers:
     suffixes: tuple[str, ...]
 
 
-def _load(name: str) -> dict:
-    path = resources.files("mahattat") / "data" / "events" / name
-    return json.loads(path.read_text("utf-8"))
-
-
 def _set(raw: dict, key: str) -> frozenset[str]:
     return frozenset(fold(w) for w in raw[key])
 
 
 @cache
 def words() -> Words:
-    raw = _load("lexicon.json")
+    raw = load_json("events/lexicon.json")
     return Words(
         boundary=_set(raw, "boundary"),
         relative=_set(raw, "relative"),
@@ -53,7 +47,7 @@ def words() -> Words:
 
 @cache
 def triggers() -> Triggers:
-    raw = _load("plover.json")
+    raw = load_json("events/plover.json")
     heads: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for kind, stems in raw["types"].items():
         for stem in stems:

@@ -4,13 +4,12 @@ dropped per ``data/store/search.json``."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 
 import regex
 
+from ..datafile import load_json
 from ..text.normalize import fold
 from ..text.repair import word_zipf
 
@@ -28,8 +27,7 @@ class _Rules:
 
 @cache
 def _rules() -> _Rules:
-    path = resources.files("mahattat").joinpath("data/store/search.json")
-    raw = {k: v for k, v in json.loads(path.read_text("utf-8")).items() if k[0] != "_"}
+    raw = load_json("store/search.json")
     return _Rules(
         tuple(raw["conjunctions"]),
         tuple(raw["prepositions"]),

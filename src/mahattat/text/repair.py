@@ -16,17 +16,16 @@ it) or, failing that, two very frequent pieces. Thresholds and word lists live i
 from __future__ import annotations
 
 import itertools
-import json
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 
 import regex
 
+from ..datafile import load_json
 from ..records import Repair
-from .normalize import _DELETE, _ONE_TO_ONE, View
+from .normalize import _DELETE, _ONE_TO_ONE, View, normalize, with_spaces
 
 # A digit run glued to letters on either side: ``1مايو``, ``عام2003``.
 _DIGIT_LETTER = regex.compile(r"(?<=\d)(?=\p{Arabic})|(?<=\p{Arabic})(?=\d)")
@@ -83,8 +82,7 @@ _SETS = (
 
 @cache
 def _config() -> _Config:
-    path = resources.files("mahattat").joinpath("data/text/repair.json")
-    raw = {k: v for k, v in json.loads(path.read_text("utf-8")).items() if k[0] != "_"}
+    raw = load_json("text/repair.json")
     for k in _SETS:
         raw[k] = frozenset(_fold_key(w) for w in raw[k])
     for k in ("weak_bad_initials", "proclitics", "enclitics", "keep_prefixes", "keep_suffixes"):
@@ -142,6 +140,14 @@ def _candidates_re() -> regex.Pattern[str]:
 def word_zipf(folded: str) -> float:
     """Zipf frequency of a word already folded like the view (0 when unknown)."""
     return _zipf().get(folded, 0.0)
+
+
+def repaired(text: str) -> tuple[View, list[Repair]]:
+    """The matching view of ``text`` with its glued words split, and the repairs made:
+    what every stage after repair works on."""
+    base = normalize(text)
+    points, repairs = find_repairs(base)
+    return with_spaces(base, points), repairs
 
 
 def find_repairs(view: View) -> tuple[list[int], list[Repair]]:

@@ -10,16 +10,15 @@ the centroid of what is said about it, with the same line from other outlets fol
 
 from __future__ import annotations
 
-import json
 import math
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, replace
 from functools import cache
-from importlib import resources
 from typing import Any
 
 import regex
 
+from ..datafile import load_json
 from ..store import Store, Stored
 from ..store.terms import query_groups, terms
 from ..text.normalize import fold
@@ -79,8 +78,7 @@ class _Settings:
 
 @cache
 def settings() -> _Settings:
-    path = resources.files("mahattat").joinpath("data/timelines/settings.json")
-    raw = {k: v for k, v in json.loads(path.read_text("utf-8")).items() if k[0] != "_"}
+    raw = load_json("timelines/settings.json")
     agencies = "|".join(regex.escape(a) for a in raw.pop("agencies"))
     fill = {"words": raw.pop("dateline_words"), "agencies": agencies}
     raw["dateline"] = regex.compile(raw["dateline"] % fill)

@@ -240,8 +240,9 @@ def _same(words: set[str], chosen: list[set[str]], threshold: float) -> int | No
 
 def _item(c: _Sentence) -> Item:
     a = c.article
-    text = a.text[c.start : c.end].strip()
-    start = c.start + (len(a.text[c.start : c.end]) - len(a.text[c.start : c.end].lstrip()))
+    raw = a.text[c.start : c.end]
+    text = raw.strip()
+    start = c.start + len(raw) - len(raw.lstrip())
     return Item(text, a.doc_id, start, start + len(text), a.url, a.source, a.published)
 
 

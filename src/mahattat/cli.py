@@ -1,17 +1,18 @@
-"""The ``mahattat`` command: a thin shell over the Python API.
+"""The ``mahattat`` command: a thin shell over the Python API (parse, call, print).
 
 Problems with the user's input end in one ``error: ...`` line on stderr and a nonzero
 exit (1 for the input, 2 for a bad option), never a traceback; ``note:`` and ``warning:``
 lines on stderr say what was assumed. Results go to stdout.
+
+A user meets the whole command's wall time, so each command imports what it needs when
+it runs: ``search`` never loads the pipeline, ``--help`` loads nothing.
 """
 
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import datetime as dt
 import json
-import multiprocessing
 import os
 import sys
 import time
@@ -20,24 +21,6 @@ from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
 import typer
-from rich.console import Console
-from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-from rich.table import Table
-
-from .eval.gold import GoldDoc, load_gold, load_predictions, pair, text_mismatches
-from .eval.timex import Error, Score, metrics, score_corpus
-from .io.formats import WRITERS, Writer, to_jsonl
-from .io.read import (
-    InputError,
-    count_lines,
-    display_name,
-    doc_fields,
-    has_arabic,
-    iter_jsonl,
-    read_text,
-)
-from .pipeline import extract, parse_published
 
 app = typer.Typer(
     name="mahattat",
@@ -51,6 +34,11 @@ app.add_typer(eval_app, name="eval")
 train_app = typer.Typer(help="Rebuild mahattat's statistical models.", no_args_is_help=True)
 app.add_typer(train_app, name="train")
 
+# The names of ``io.formats.WRITERS`` (a test keeps them equal), known without importing
+# the writers: the help text must not load the pipeline.
+DOC_FORMATS = ("json", "jsonl", "timeml", "table", "md", "csv", "timelinejs", "vis")
+TIMELINE_FORMATS = ("json", "md", "csv", "timelinejs", "vis")
+DEFAULT_DB = "mahattat.db"
 # ANERcorp (CAMeL split) lives in ../shared beside the repository, or beside the cwd.
 ANERCORP = Path("eval") / "anercorp"
 
@@ -64,20 +52,54 @@ def _fail(message: str, code: int = 1) -> NoReturn:
     raise typer.Exit(code)
 
 
-def _check_published(value: str | None) -> str | None:
-    """``--published`` as an ISO date, or None when not given; exit 2 when invalid."""
+def _date_option(value: str | None, option: str) -> str | None:
+    """An ISO date option (``--published``, ``--from``...) or None; exit 2 naming the
+    option when it is not a date."""
     if value is None:
         return None
+    from .pipeline import parse_published
+
     try:
         return parse_published(value).isoformat()
     except ValueError as e:
-        _fail(f"--published: {e}", 2)
+        _fail(f"{option}: {e}", 2)
 
 
 def _today(why: str) -> str:
     today = dt.date.today().isoformat()
     _say("warning", f"{why}; using today, {today}, as the publication date")
     return today
+
+
+@contextlib.contextmanager
+def _progress(total: int | None, label: str) -> Iterator[Callable[[int], None]]:
+    """A progress bar on stderr when it is a terminal; yields ``advance(to)``."""
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
+    console = Console(stderr=True)
+    columns = (TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=console, disable=not console.is_terminal) as progress:
+        task = progress.add_task(label, total=total)
+        yield lambda to: progress.update(task, completed=to)
+
+
+def _emit(line: str) -> None:
+    """Write one output line now (streaming); a closed pipe (``| head``) ends quietly."""
+    try:
+        sys.stdout.write(line + "\n")
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # Point stdout at /dev/null so the interpreter's final flush does not fail too.
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise typer.Exit(1) from None
 
 
 # --- extract -------------------------------------------------------------------------
@@ -95,7 +117,7 @@ def extract_cmd(
     fmt: Annotated[
         str | None,
         typer.Option(
-            "--format", "-f", help=f"{' | '.join(WRITERS)} (default json; jsonl with --jsonl)."
+            "--format", "-f", help=f"{' | '.join(DOC_FORMATS)} (default json; jsonl with --jsonl)."
         ),
     ] = None,
     jsonl: Annotated[
@@ -106,33 +128,39 @@ def extract_cmd(
     ] = 1,
 ) -> None:
     """Tag the temporal expressions of an article (or of each JSONL line)."""
+    from .io.read import InputError
+
     fmt = fmt or ("jsonl" if jsonl else "json")
-    if fmt not in WRITERS:
-        _fail(f"unknown --format {fmt!r} (choose {', '.join(WRITERS)})", 2)
+    if fmt not in DOC_FORMATS:
+        _fail(f"unknown --format {fmt!r} (choose {', '.join(DOC_FORMATS)})", 2)
     if jsonl and fmt != "jsonl":
         _fail(f"--jsonl writes JSONL, one document a line; --format {fmt} is for one document", 2)
     if jsonl and doc_id is not None:
         _fail("--id names one document; with --jsonl each line carries its own id", 2)
     if jobs < 0:
         _fail("--jobs takes 0 (one per core) or more", 2)
-    default = _check_published(published)
+    default = _date_option(published, "--published")
     try:
         if jsonl:
             _extract_jsonl(source, default, jobs or os.cpu_count() or 1)
         else:
-            _extract_one(source, default, doc_id, WRITERS[fmt])
+            _extract_one(source, default, doc_id, fmt)
     except InputError as e:
         _fail(str(e))
 
 
-def _extract_one(source: str, published: str | None, doc_id: str | None, writer: Writer) -> None:
+def _extract_one(source: str, published: str | None, doc_id: str | None, fmt: str) -> None:
+    from .io.formats import WRITERS
+    from .io.read import read_text
+    from .pipeline import extract
+
     decoded = read_text(source)
     if decoded.note:
         _say("note", decoded.note)
     if not decoded.has_arabic:
         _say("note", f"{decoded.name} contains no Arabic letters: expect few or no timexes")
     published = published or _today("no --published date given")
-    typer.echo(writer(extract(decoded.text, published, id=doc_id)))
+    typer.echo(WRITERS[fmt](extract(decoded.text, published, id=doc_id)))
 
 
 # One JSONL line: (number, record, parse error, fallback date) -> (number, output line,
@@ -142,6 +170,10 @@ _Result = tuple[int, str | None, str | None, bool, bool]
 
 
 def _tag_line(task: _Task) -> _Result:
+    from .io.formats import to_jsonl
+    from .io.read import doc_fields, has_arabic
+    from .pipeline import extract, parse_published
+
     number, record, error, fallback = task
     if record is None:
         return number, None, error or "unreadable", False, False
@@ -158,6 +190,10 @@ def _tag_line(task: _Task) -> _Result:
 
 
 def _extract_jsonl(source: str, published: str | None, jobs: int) -> None:
+    import multiprocessing
+
+    from .io.read import count_lines, display_name, iter_jsonl
+
     name = display_name(source)
     fallback = published or dt.date.today().isoformat()
     tasks = ((ln.number, ln.record, ln.error, fallback) for ln in iter_jsonl(source))
@@ -190,28 +226,6 @@ def _extract_jsonl(source: str, published: str | None, jobs: int) -> None:
         _fail(f"{name} has no JSON lines")
 
 
-def _emit(line: str) -> None:
-    """Write one output line now (streaming); a closed pipe (``| head``) ends quietly."""
-    try:
-        sys.stdout.write(line + "\n")
-        sys.stdout.flush()
-    except BrokenPipeError:
-        # Point stdout at /dev/null so the interpreter's final flush does not fail too.
-        with contextlib.suppress(OSError, ValueError):
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        raise typer.Exit(1) from None
-
-
-@contextlib.contextmanager
-def _progress(total: int | None, label: str) -> Iterator[Callable[[int], None]]:
-    """A progress bar on stderr when it is a terminal; yields ``advance(to)``."""
-    console = Console(stderr=True)
-    columns = (TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
-    with Progress(*columns, console=console, disable=not console.is_terminal) as progress:
-        task = progress.add_task(label, total=total)
-        yield lambda to: progress.update(task, completed=to)
-
-
 # --- eval timex ----------------------------------------------------------------------
 
 
@@ -230,18 +244,24 @@ def eval_timex(
     max_errors: Annotated[int, typer.Option("--max-errors", help="Errors to list.")] = 50,
 ) -> None:
     """Score temporal expressions against gold: spans, values and types (TempEval-3)."""
+    from .eval import gold as golds_
+    from .eval.timex import render, report, score_corpus
+    from .io.read import InputError
+
     warnings: list[str] = []
     failures: list[str] = []
     try:
-        golds = load_gold(gold, docs)
+        golds = golds_.load_gold(gold, docs)
         if pred:
-            pairs, warnings = pair(golds, load_predictions(pred))
+            pairs, warnings = golds_.pair(golds, golds_.load_predictions(pred))
         else:
-            pairs, failures = _tag_gold(golds)
+            total = len(golds) if len(golds) > 1 else None
+            with _progress(total, "tagging") as advance:
+                pairs, failures = golds_.tag(golds, advance)
     except InputError as e:
         _fail(str(e))
     for g in golds:
-        for t in text_mismatches(g):
+        for t in golds_.text_mismatches(g):
             _say(
                 "warning", f"gold {g.id}: {t['text']!r} is not the text at {t['start']}-{t['end']}"
             )
@@ -251,67 +271,11 @@ def eval_timex(
         _say("error", f)
     score = score_corpus((g.id, g.timexes, p) for g, p in pairs)
     if as_json:
-        typer.echo(json.dumps(_json_report(score, len(pairs)), ensure_ascii=False, indent=2))
+        typer.echo(json.dumps(report(score, len(pairs)), ensure_ascii=False, indent=2))
     else:
-        _print_report(score, len(pairs), max_errors)
+        typer.echo(render(score, len(pairs), max_errors))
     if failures:  # scored as finding nothing there: the figures are not the tagger's
         raise typer.Exit(1)
-
-
-def _tag_gold(golds: list[GoldDoc]) -> tuple[list[tuple[GoldDoc, list[Any]]], list[str]]:
-    """Run the tagger on each gold document's text; a failure is reported, not raised."""
-    pairs, failures = [], []
-    with _progress(len(golds) if len(golds) > 1 else None, "tagging") as advance:
-        for n, g in enumerate(golds, 1):
-            if g.text is None:
-                where = g.text_path or "--docs"
-                raise InputError(f"no text for gold document {g.id} (looked in {where})")
-            if g.dct is None:
-                raise InputError(f"no publication date for gold document {g.id}")
-            try:
-                timexes = extract(g.text, g.dct, id=g.id).as_dict()["timexes"]
-            except Exception as e:  # score the rest; say which document broke
-                failures.append(f"tagging failed on {g.id} ({type(e).__name__}: {e})")
-                timexes = []
-            pairs.append((g, timexes))
-            advance(n)
-    return pairs, failures
-
-
-def _json_report(score: Score, ndocs: int) -> dict[str, Any]:
-    errors = [{"kind": e.kind, "doc": e.doc, "gold": e.gold, "pred": e.pred} for e in score.errors]
-    return {"documents": ndocs, **metrics(score.counts), "errors": errors}
-
-
-def _print_report(score: Score, ndocs: int, max_errors: int) -> None:
-    console = Console(highlight=False)
-    m = metrics(score.counts)
-    c = m["counts"]
-    table = Table("", "P", "R", "F1", title="timex scores", title_justify="left")
-    for label, key in (("strict span", "strict"), ("relaxed span", "relaxed"), ("value", "value")):
-        table.add_row(label, *(f"{x:.3f}" for x in m[key].values()))
-    table.add_row("value accuracy", "", "", f"{m['value_accuracy']:.3f}")
-    table.add_row("type accuracy", "", "", f"{m['type_accuracy']:.3f}")
-    console.print(table)
-    console.print(
-        f"{ndocs} document(s): {c['gold']} gold, {c['pred']} predicted, {c['relaxed']} matched"
-    )
-    for e in score.errors[:max_errors]:
-        console.print(escape(_describe(e, show_doc=ndocs > 1)))
-    if len(score.errors) > max_errors:
-        console.print(f"… and {len(score.errors) - max_errors} more (--max-errors)")
-
-
-def _describe(e: Error, show_doc: bool) -> str:
-    def show(t: Any) -> str:
-        return " ".join(str(x) for x in (t.get("type"), t.get("value"), t.get("mod")) if x)
-
-    span = e.gold or e.pred or {}
-    head = f"{e.kind:<12} {e.doc + '  ' if show_doc and e.doc else ''}"
-    head += f"«{span.get('text', '')}» {span.get('start')}-{span.get('end')}"
-    if e.kind in ("missed", "spurious"):
-        return f"{head}  {show(span)}"
-    return f"{head}  gold {show(e.gold)}, got {show(e.pred)}"
 
 
 # --- NER: train and eval --------------------------------------------------------------
@@ -371,8 +335,6 @@ def eval_ner(
 
 # --- ingest and search ---------------------------------------------------------------
 
-DEFAULT_DB = "mahattat.db"
-
 
 @app.command("ingest")
 def ingest_cmd(
@@ -412,19 +374,7 @@ def ingest_cmd(
             report = ingest(paths, db, fields=fields, jobs=jobs, on_record=step)
     except StoreError as e:
         _fail(str(e))
-    _ingest_summary(report, db, time.perf_counter() - started)
-
-
-def _ingest_summary(report: Any, db: str, seconds: float) -> None:
-    rate = report.read / seconds if seconds else 0.0
-    typer.echo(
-        f"{report.read} records read in {seconds:.1f} s ({rate:.0f}/s): {report.added} added, "
-        f"{report.duplicates} already stored, {sum(report.bad.values())} rejected -> {db}"
-    )
-    for reason, n in report.bad.most_common():
-        typer.echo(f"  rejected {n}: {reason}")
-    for bad in report.examples:
-        typer.echo(f"  {bad.origin}: {bad.reason}")
+    typer.echo(report.summary(db, time.perf_counter() - started))
 
 
 @app.command("search")
@@ -442,7 +392,7 @@ def search_cmd(
 
     if not Path(db).is_file():
         _fail(f"no store at {db} (run mahattat ingest first)")
-    start, end = _check_published(start), _check_published(end)
+    start, end = _date_option(start, "--from"), _date_option(end, "--to")
     try:
         with Store(db) as store:
             hits = store.search(query, start=start, end=end, source=source, limit=limit)
@@ -450,12 +400,18 @@ def search_cmd(
         _fail(str(e))
     if as_json:
         for h in hits:
-            typer.echo(json.dumps(dataclasses.asdict(h), ensure_ascii=False))
+            typer.echo(json.dumps(h.as_dict(), ensure_ascii=False))
         return
+    from rich.console import Console
+    from rich.table import Table
+
     table = Table("date", "source", "title / sentence", title=f"{len(hits)} hits")
     for h in hits:
         table.add_row(h.published, h.source or "", f"{h.title or h.doc_id}\n{h.snippet}")
     Console().print(table)
+
+
+# --- timelines -------------------------------------------------------------------------
 
 
 @eval_app.command("tls")
@@ -469,10 +425,15 @@ def eval_tls(
     ] = False,
 ) -> None:
     """Timeline ROUGE (concat, agreement, align+ m:1) and date F1, as tilse computes them."""
-    from .eval.tls import main
+    from .eval import tls
 
-    flags = ["--json"] * as_json + ["--no-stem"] * no_stem + ["--keep-stopwords"] * keep_stopwords
-    raise typer.Exit(main([pred, *gold, *flags]))
+    try:
+        predicted = tls.load_named(pred)
+        refs = [tls.load_named(g) for g in gold]
+    except ValueError as e:
+        _fail(str(e), 2)
+    result = tls.evaluate(predicted, refs, stem=not no_stem, ignore_stopwords=not keep_stopwords)
+    typer.echo(json.dumps(result, indent=2) if as_json else tls.render(result))
 
 
 @app.command("timeline")
@@ -484,20 +445,22 @@ def timeline_cmd(
     source: Annotated[str | None, typer.Option("--source", help="Only this outlet.")] = None,
     dates: Annotated[int, typer.Option("--dates", help="Days to keep.")] = 10,
     per_date: Annotated[int, typer.Option("--per-date", help="Sentences per day.")] = 1,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="json|md|csv|timelinejs|vis")] = "md",
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help=" | ".join(TIMELINE_FORMATS))
+    ] = "md",
 ) -> None:
     """A dated timeline of QUERY across the store, each line pointing to its article."""
-    from .store import Store, StoreError
-    from .timelines import summarize
-    from .timelines.export import WRITERS as TL_WRITERS
-
-    if fmt not in TL_WRITERS:
-        _fail(f"unknown --format {fmt!r} (choose {', '.join(TL_WRITERS)})", 2)
+    if fmt not in TIMELINE_FORMATS:
+        _fail(f"unknown --format {fmt!r} (choose {', '.join(TIMELINE_FORMATS)})", 2)
     if dates < 1 or per_date < 1:
         _fail("--dates and --per-date take 1 or more", 2)
     if not Path(db).is_file():
         _fail(f"no store at {db} (run mahattat ingest first)")
-    start, end = _check_published(start), _check_published(end)
+    start, end = _date_option(start, "--from"), _date_option(end, "--to")
+    from .store import Store, StoreError
+    from .timelines import summarize
+    from .timelines.export import WRITERS as TL_WRITERS
+
     try:
         with Store(db) as store:
             tl = summarize(

@@ -273,16 +273,16 @@ def test_jsonl_from_stdin_and_refusals(tmp_path: Path) -> None:
 def test_jsonl_survives_a_document_the_tagger_breaks_on(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import mahattat.cli
+    import mahattat.pipeline
 
-    real = mahattat.cli.extract
+    real = mahattat.pipeline.extract
 
     def flaky(text: str, published: str, **kw: object):
         if "انفجار" in text:
             raise RuntimeError("boom")
         return real(text, published, **kw)
 
-    monkeypatch.setattr(mahattat.cli, "extract", flaky)
+    monkeypatch.setattr(mahattat.pipeline, "extract", flaky)
     path = tmp_path / "docs.jsonl"
     path.write_bytes(
         jsonl(
@@ -294,3 +294,12 @@ def test_jsonl_survives_a_document_the_tagger_breaks_on(
     assert result.exit_code == 1
     assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ["b"]
     assert "docs.jsonl line 1: tagging failed (RuntimeError: boom)" in result.stderr
+
+
+def test_the_help_names_every_writer() -> None:
+    from mahattat.cli import DOC_FORMATS, TIMELINE_FORMATS
+    from mahattat.io.formats import WRITERS
+    from mahattat.timelines.export import WRITERS as TIMELINE_WRITERS
+
+    assert set(DOC_FORMATS) == set(WRITERS)
+    assert set(TIMELINE_FORMATS) == set(TIMELINE_WRITERS)

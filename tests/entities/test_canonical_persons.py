@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
 from mahattat.entities import find
 from mahattat.text.repair import repaired
 from mahattat.text.sentences import sentence_spans
 
-EXAMPLE = Path(__file__).resolve().parents[2].parent / "shared/examples/iraq-us-2020-09-09.txt"
 PERSONS = [
     "كينيث ماكينزي",
     "صدام حسين",
@@ -21,9 +16,8 @@ PERSONS = [
 ]
 
 
-@pytest.mark.skipif(not EXAMPLE.is_file(), reason=f"{EXAMPLE} is not here")
-def test_all_six_persons() -> None:
-    text = EXAMPLE.read_text("utf-8")
+def test_all_six_persons(canonical_text: str) -> None:
+    text = canonical_text
     view, _ = repaired(text)
     found = find(view, sentence_spans(view))
     assert all(text[e.start : e.end] == e.text for e in found)

@@ -8,21 +8,15 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 from typer.testing import CliRunner
 
 from mahattat.cli import app
 from mahattat.eval.gold import load_gold
 from mahattat.eval.timex import metrics, score_doc
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
-GOLD = SHARED / "examples" / "iraq-us-2020-09-09.gold.json"
 
-
-def test_canonical_example_meets_the_target() -> None:
-    if not GOLD.is_file():
-        pytest.skip(f"{GOLD} is not here")
-    (gold,) = load_gold(str(GOLD))
+def test_canonical_example_meets_the_target(canonical_gold: Path) -> None:
+    (gold,) = load_gold(str(canonical_gold))
     assert gold.text is not None and gold.dct == "2020-09-09"
     result = CliRunner().invoke(
         app, ["extract", str(gold.text_path), "--published", gold.dct, "--format", "json"]

@@ -166,12 +166,12 @@ def test_bad_gold_is_one_line(tmp_path: Path) -> None:
 def test_a_tagger_failure_is_reported_and_scored_as_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import mahattat.cli
+    import mahattat.pipeline
 
     def broken(*args: object, **kw: object):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(mahattat.cli, "extract", broken)
+    monkeypatch.setattr(mahattat.pipeline, "extract", broken)
     gold = write(
         tmp_path / "gold.jsonl", [{"id": "n1", "dct": "2019-05-10", "timexes": GOLD}], lines=True
     )

@@ -7,6 +7,7 @@ import gzip
 import io
 import itertools
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -321,13 +322,8 @@ def test_count_jsonl_lines(tmp_path: Path) -> None:
 
 # --- the real corpus -------------------------------------------------------------------
 
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpora"
-
-
-def test_real_corpus_first_records() -> None:
-    path = CORPUS / "ant-multisource-2018.jsonl.gz"
-    if not path.is_file():
-        pytest.skip(f"{path} is not available")
+def test_real_corpus_first_records(shared: Callable[[str], Path]) -> None:
+    path = shared("corpora/ant-multisource-2018.jsonl.gz")
     items = list(itertools.islice(read([path]), 200))
     assert len(items) == 200 and all(isinstance(a, RawArticle) for a in items)
     with gzip.open(path, "rt", encoding="utf-8") as f:

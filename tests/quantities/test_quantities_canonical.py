@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
@@ -12,8 +11,6 @@ from mahattat.text.normalize import View
 from mahattat.text.repair import repaired
 from mahattat.text.sentences import sentence_spans
 from mahattat.time import tag
-
-EXAMPLE = Path(__file__).resolve().parents[2].parent / "shared/examples/iraq-us-2020-09-09.txt"
 
 EXPECTED = [  # (text, value, unit, mod), in text order
     ("5200", 5200, "جندي", None),
@@ -28,10 +25,8 @@ EXPECTED = [  # (text, value, unit, mod), in text order
 
 
 @pytest.fixture(scope="module")
-def view() -> View:
-    if not EXAMPLE.is_file():
-        pytest.skip(f"{EXAMPLE} is not here")
-    return repaired(EXAMPLE.read_text("utf-8"))[0]
+def view(canonical_text: str) -> View:
+    return repaired(canonical_text)[0]
 
 
 def _check(view: View, found: list) -> None:

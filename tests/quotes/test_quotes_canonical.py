@@ -4,8 +4,6 @@ The NER stage is written apart, so the persons are placed by hand (``str.find``)
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from mahattat import quotes
@@ -13,15 +11,12 @@ from mahattat.records import Entity, Quote
 from mahattat.text.repair import repaired
 from mahattat.text.sentences import sentence_spans
 
-EXAMPLE = Path(__file__).resolve().parents[2].parent / "shared/examples/iraq-us-2020-09-09.txt"
 PERSONS = ["كينيث ماكينزي", "جورج دبليو بوش", "باراك أوباما", "دونالد ترامب"]
 
 
 @pytest.fixture(scope="module")
-def found() -> tuple[str, list[Quote], dict[str, str]]:
-    if not EXAMPLE.is_file():
-        pytest.skip(f"{EXAMPLE} is not here")
-    text = EXAMPLE.read_text("utf-8")
+def found(canonical_text: str) -> tuple[str, list[Quote], dict[str, str]]:
+    text = canonical_text
     entities = []
     for i, name in enumerate(PERSONS, 1):
         start = text.find(name)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
@@ -11,14 +10,10 @@ from mahattat.text.normalize import normalize
 from mahattat.text.repair import find_repairs
 from mahattat.text.sentences import split_sentences
 
-EXAMPLE = Path(__file__).resolve().parents[2].parent / "shared/examples/iraq-us-2020-09-09.txt"
-
 
 @pytest.fixture(scope="module")
-def text() -> str:
-    if not EXAMPLE.is_file():
-        pytest.skip(f"{EXAMPLE} is not here")
-    return EXAMPLE.read_text("utf-8")
+def text(canonical_text: str) -> str:
+    return canonical_text
 
 
 def test_repairs(text: str) -> None:

@@ -5,16 +5,14 @@ from __future__ import annotations
 
 import gzip
 import json
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
-
-import pytest
 
 from mahattat.text.normalize import normalize
 from mahattat.text.repair import find_repairs
 from mahattat.time import find
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 CORPUS = resources.files("mahattat") / "data" / "time" / "corpus"
 
 
@@ -45,10 +43,8 @@ def test_windows_agree_on_the_example_corpus() -> None:
         assert _spans(view, False) == _spans(view, True), text
 
 
-def test_windows_agree_on_real_news() -> None:
-    path = SHARED / "corpora" / "ant-jawharafm-2014-2017.jsonl.gz"
-    if not path.exists():
-        pytest.skip("../shared is absent")
+def test_windows_agree_on_real_news(shared: Callable[[str], Path]) -> None:
+    path = shared("corpora/ant-jawharafm-2014-2017.jsonl.gz")
     with gzip.open(path, "rt", encoding="utf-8") as f:
         texts = [json.loads(line)["text"] for _, line in zip(range(150), f, strict=False)]
     for text in filter(None, texts):

@@ -13,6 +13,7 @@ Predictions are mahattat's own JSON (one document) or JSONL output.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -142,3 +143,29 @@ def pair(gold: list[GoldDoc], preds: list[Record]) -> tuple[list[tuple[GoldDoc, 
         pairs.append((g, p["timexes"] if p else []))
     warnings += [f"prediction for {i} has no gold document: ignored" for i in by_id]
     return pairs, warnings
+
+
+def tag(
+    golds: list[GoldDoc], on_doc: Callable[[int], None] | None = None
+) -> tuple[list[tuple[GoldDoc, list[Record]]], list[str]]:
+    """Run the pipeline on each gold document's text: ``(gold, predicted timexes)`` pairs,
+    and a message for each document it failed on (scored as finding nothing there).
+    ``on_doc(n)`` is told how many documents are done."""
+    from ..pipeline import extract
+
+    pairs, failures = [], []
+    for n, g in enumerate(golds, 1):
+        if g.text is None:
+            where = g.text_path or "--docs"
+            raise InputError(f"no text for gold document {g.id} (looked in {where})")
+        if g.dct is None:
+            raise InputError(f"no publication date for gold document {g.id}")
+        try:
+            timexes = extract(g.text, g.dct, id=g.id, time_only=True).as_dict()["timexes"]
+        except Exception as e:  # score the rest; say which document broke
+            failures.append(f"tagging failed on {g.id} ({type(e).__name__}: {e})")
+            timexes = []
+        pairs.append((g, timexes))
+        if on_doc:
+            on_doc(n)
+    return pairs, failures

@@ -148,3 +148,42 @@ def metrics(counts: Counts) -> dict[str, Any]:
         "type_accuracy": c.type / c.relaxed if c.relaxed else 0.0,
         "counts": {f.name: getattr(c, f.name) for f in fields(c)},
     }
+
+
+def report(score: Score, ndocs: int) -> dict[str, Any]:
+    """The JSON report of ``mahattat eval timex --json``."""
+    errors = [{"kind": e.kind, "doc": e.doc, "gold": e.gold, "pred": e.pred} for e in score.errors]
+    return {"documents": ndocs, **metrics(score.counts), "errors": errors}
+
+
+def render(score: Score, ndocs: int, max_errors: int = 50) -> str:
+    """The report as a table of scores, then the first ``max_errors`` errors, one a line."""
+    m = metrics(score.counts)
+    c = m["counts"]
+    lines = ["timex scores", f"{'':<16}{'P':>7}{'R':>7}{'F1':>7}"]
+    for label, key in (("strict span", "strict"), ("relaxed span", "relaxed"), ("value", "value")):
+        lines.append(f"{label:<16}" + "".join(f"{x:7.3f}" for x in m[key].values()))
+    lines.append(f"{'value accuracy':<16}{'':>14}{m['value_accuracy']:7.3f}")
+    lines.append(f"{'type accuracy':<16}{'':>14}{m['type_accuracy']:7.3f}")
+    lines.append(
+        f"{ndocs} document(s): {c['gold']} gold, {c['pred']} predicted, {c['relaxed']} matched"
+    )
+    lines += [describe(e, show_doc=ndocs > 1) for e in score.errors[:max_errors]]
+    if len(score.errors) > max_errors:
+        lines.append(f"… and {len(score.errors) - max_errors} more (--max-errors)")
+    return "\n".join(lines)
+
+
+def describe(e: Error, show_doc: bool = False) -> str:
+    """One error as a line: its kind, the text and span, and what was expected."""
+
+    def show(t: Span | None) -> str:
+        t = t or {}
+        return " ".join(str(x) for x in (t.get("type"), t.get("value"), t.get("mod")) if x)
+
+    span = e.gold or e.pred or {}
+    head = f"{e.kind:<12} {e.doc + '  ' if show_doc and e.doc else ''}"
+    head += f"«{span.get('text', '')}» {span.get('start')}-{span.get('end')}"
+    if e.kind in ("missed", "spurious"):
+        return f"{head}  {show(span)}"
+    return f"{head}  gold {show(e.gold)}, got {show(e.pred)}"

@@ -422,8 +422,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--keep-stopwords", action="store_true", help="score function words")
     args = ap.parse_args(argv)
     try:
-        pred = _load_named(args.pred)
-        gold = [_load_named(g) for g in args.gold]
+        pred = load_named(args.pred)
+        gold = [load_named(g) for g in args.gold]
     except ValueError as e:
         print(f"tls: {e}", file=sys.stderr)
         return 2
@@ -432,7 +432,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-def _load_named(path: str) -> Timeline:
+def load_named(path: str) -> Timeline:
     """``load``, with every failure as a one-line ``ValueError`` naming the file."""
     try:
         return load(path)

@@ -17,23 +17,17 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-import regex
-
 from ..records import Entity, Event, Quantity, Timex
 from ..text.normalize import View
 from ..time import clause as tense_clause
-from ..time import is_future
+from ..time import is_future, values
 from ..time.lexicon import classes
 from . import clauses
 from .lexicon import words
 from .types import classify, negated
 
-_POINT = regex.compile(r"\d{4}(?:-(?:\d\d(?:-\d\d)?|W\d\d|Q[1-4]|H[12]|SP|SU|FA|WI))?")
-_DATETIME = regex.compile(r"(\d{4}-\d\d-\d\d)T")
 _RANGE_DASH = frozenset({"-", "–", "—"})
 SAME_EVENT_LOOKBACK = 20  # earlier events of the same year compared for duplicates
-_MOD_ORDER = {"START": 0, "EARLY": 0, "MID": 1, None: 1, "END": 2, "LATE": 2}
-_SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12, "H1": 1, "H2": 7}
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,10 +50,10 @@ class Events:
 def event_date(t: Timex) -> str | None:
     """The calendar date an expression gives an event: a DATE value (or a TIME's
     date), not a duration, a set, a decade or a vague reference."""
-    if t.type == "DATE" and _POINT.fullmatch(t.value):
+    if t.type == "DATE" and values.is_point(t.value):
         return t.value
-    if t.type == "TIME" and (m := _DATETIME.match(t.value)):
-        return m.group(1)
+    if t.type == "TIME" and "T" in t.value:
+        return values.day(t.value)
     return None
 
 
@@ -161,7 +155,7 @@ def _event(
     start, end = clauses.event_span(view.text, cl, (d.start, d.end))
     toks = clauses.tokens(view.text, start, end)
     kind, trigger = classify(toks)
-    future = is_future(tense_clause(view.text, d.start, d.end, sent)) or _after(d.date, dct)
+    future = is_future(tense_clause(view.text, d.start, d.end, sent)) or values.after(d.date, dct)
     ev = _record(view, start, end, d.date, d.timex, entities, quantities, section)
     return replace(
         ev, type=kind, negated=negated(toks, trigger), future=future, end_date=d.end_date
@@ -220,12 +214,6 @@ def _ids(mentions: Iterable[Entity]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(e.ref or e.id for e in mentions))
 
 
-def _after(date: str, dct: dt.date) -> bool:
-    """Whether a date lies wholly after the publication date."""
-    day = dct.isoformat()
-    return _POINT.fullmatch(date) is not None and date[:10] > day[: len(date[:10])]
-
-
 def _content(view: View, ev: Event) -> frozenset[str]:
     """The event's words on the view (glued words split), less stopwords."""
     stop = words().stopwords
@@ -278,21 +266,8 @@ def _numbered(events: Sequence[Event], prefix: str = "v") -> tuple[Event, ...]:
 
 
 def sort_key(ev: Event) -> tuple[int, int, int, int, int]:
-    """Chronological order, granularity kept: "2007" (START) before "2007-01"."""
-    y, _, rest = ev.date.partition("-")
-    month = day = 0
-    if rest[:1] == "W":
-        week = min(int(rest[1:3]), 52)  # W53 exists only in some years
-        monday = dt.date.fromisocalendar(int(y), max(week, 1), 1)
-        month, day = monday.month, monday.day
-    elif rest[:1] == "Q":
-        month = 3 * int(rest[1]) - 2
-    elif rest[:2] in _SEASON_MONTH:
-        month = _SEASON_MONTH[rest[:2]]
-    elif rest:
-        month = int(rest[:2])
-        day = int(rest[3:5]) if len(rest) >= 5 else 0
-    return int(y), month, day, _MOD_ORDER.get(ev.mod, 1), ev.start
+    """Chronological order, granularity kept (``time.values.sort_key``), then text order."""
+    return (*values.sort_key(ev.date, ev.mod), ev.start)
 
 
 def chronology(events: Iterable[Event]) -> list[Event]:

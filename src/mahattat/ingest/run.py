@@ -39,6 +39,17 @@ class Report:
         if len(self.examples) < 10:
             self.examples.append(bad)
 
+    def summary(self, db: str | Path, seconds: float) -> str:
+        """What ``mahattat ingest`` prints: counts, rate, and why records were rejected."""
+        rate = self.read / seconds if seconds else 0.0
+        lines = [
+            f"{self.read} records read in {seconds:.1f} s ({rate:.0f}/s): {self.added} added, "
+            f"{self.duplicates} already stored, {sum(self.bad.values())} rejected -> {db}"
+        ]
+        lines += [f"  rejected {n}: {reason}" for reason, n in self.bad.most_common()]
+        lines += [f"  {bad.origin}: {bad.reason}" for bad in self.examples]
+        return "\n".join(lines)
+
 
 def rows(raw: RawArticle, doc_id: str, digest: str) -> ArticleRows | BadRecord:
     """Run the pipeline on one article; a failure is a bad record, not a crash."""

@@ -14,6 +14,7 @@ from typing import Any
 
 from ..events import chronology, sort_key
 from ..records import Document, Event
+from ..time import values
 
 HEADLINE_WORDS = 10  # words of the event shown as a TimelineJS headline / vis item
 
@@ -94,7 +95,7 @@ def to_csv(doc: Document) -> str:
 
 def date_parts(date: str) -> dict[str, str]:
     """A TIMEX3 date as TimelineJS date parts, at the granularity known."""
-    y, m, d, _, _ = sort_key(Event("", date, None, None, 0, 0, ""))
+    y, m, d = values.ymd(date)
     out = {"year": str(y)}
     if m:
         out["month"] = str(m)
@@ -156,8 +157,8 @@ def to_timelinejs(doc: Document) -> str:
 
 
 def iso_day(date: str) -> str:
-    y, m, d, _, _ = sort_key(Event("", date, None, None, 0, 0, ""))
-    return f"{y:04d}-{max(m, 1):02d}-{max(d, 1):02d}"
+    """The first day of a TIMEX3 date, as vis-timeline wants a start."""
+    return values.first_day(date).isoformat()
 
 
 def vis(doc: Document) -> dict[str, Any]:

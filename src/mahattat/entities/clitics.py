@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from ..datafile import load_json
+from ..text.arabic import zipf
 from ..text.normalize import fold
-from ..text.repair import word_zipf
 from .gazetteer import lexicon
 
 
@@ -41,7 +41,7 @@ def split(word: str) -> tuple[int, str]:
     names = lexicon().names
     if len(word) <= cfg.min_stem or word in names:
         return 0, word
-    whole = word_zipf(word)
+    whole = zipf(word)
     for p in cfg.proclitics:
         if not word.startswith(p):
             continue
@@ -57,7 +57,7 @@ def _leans_on(stem: str, whole: float, names: frozenset[str], cfg: _Config) -> b
     if len(stem) < cfg.min_stem:
         return False
     if stem.startswith(cfg.article):
-        return len(stem) >= cfg.min_article_stem and word_zipf(stem) >= whole
+        return len(stem) >= cfg.min_article_stem and zipf(stem) >= whole
     if stem in names:  # "وواشنطن"; but not "فرانس" -> "رانس" (Reims), rarer than the whole
-        return word_zipf(stem) >= whole
-    return whole < cfg.rare_zipf and word_zipf(stem) >= whole + cfg.margin
+        return zipf(stem) >= whole
+    return whole < cfg.rare_zipf and zipf(stem) >= whole + cfg.margin

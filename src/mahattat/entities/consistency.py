@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import Counter
 from functools import lru_cache
 
-from ..text.repair import word_zipf
+from ..text.arabic import zipf
 from .features import corpus_labels
 from .tags import chunks
 
@@ -31,7 +31,7 @@ def _common(stem: str) -> bool:
     if len(stem) < MIN_LETTERS:
         return True
     label = corpus_labels().get(stem.lower(), "")
-    return not label.endswith(NAME_BANDS) and word_zipf(stem) >= MAX_ZIPF
+    return not label.endswith(NAME_BANDS) and zipf(stem) >= MAX_ZIPF
 
 
 def names(stems: list[list[str]], tags: list[list[str]]) -> dict[str, Counter[str]]:

@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 import regex
 
-from ..text.repair import word_zipf
+from ..text.arabic import zipf
 from .clitics import split
 from .gazetteer import lexicon, match
 
@@ -79,7 +79,7 @@ def describe(word: str) -> tuple[str, tuple[str, ...], tuple[str, ...], tuple[st
     cut, stem = split(word)
     key = stem.lower()
     # Shape and frequency band in one feature: one attribute fewer per token.
-    own = [f"s={key}", f"f={_shape(word)}{int(word_zipf(stem))}"]
+    own = [f"s={key}", f"f={_shape(word)}{int(zipf(stem))}"]
     if cut:
         own += (f"w={word}", f"cl={word[:cut]}")
     for k in AFFIXES:

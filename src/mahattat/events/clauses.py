@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import regex
 
-from ..text.repair import word_zipf
+from ..text.arabic import zipf
 from .lexicon import words
 
 _TOKEN = regex.compile(r"[^\s«»\"“”()\[\]،,;:.!?؟]+")
@@ -37,7 +37,7 @@ def is_conjunction(token: str) -> bool:
     if token in words().conjunctions:
         return True
     if len(token) > 3 and token[0] == "و":
-        return word_zipf(token[1:]) >= word_zipf(token) + CONJUNCTION_GAIN
+        return zipf(token[1:]) >= zipf(token) + CONJUNCTION_GAIN
     return False
 
 

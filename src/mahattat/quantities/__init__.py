@@ -21,8 +21,8 @@ from dataclasses import dataclass
 import regex
 
 from ..records import Quantity
+from ..text.arabic import zipf
 from ..text.normalize import View
-from ..text.repair import word_zipf
 from .lexicon import lexicon, patterns
 from .numbers import Phrase, atoms, phrases
 
@@ -164,7 +164,7 @@ def _is_noun(w: str) -> bool:
     if w[0] in lex.unit_clitic and w[1:] in lex.not_unit:  # "ولا", "وبعد"
         return False
     # "وأصيب", "بجروح": a clitic on a more frequent word is a conjunction or preposition.
-    return not (w[0] in lex.unit_clitic and len(w) > 3 and word_zipf(w[1:]) > word_zipf(w))
+    return not (w[0] in lex.unit_clitic and len(w) > 3 and zipf(w[1:]) > zipf(w))
 
 
 def _as_written(view: View, s: int, e: int) -> str:

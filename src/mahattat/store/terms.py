@@ -10,8 +10,8 @@ from functools import cache, lru_cache
 import regex
 
 from ..datafile import load_json
+from ..text.arabic import zipf
 from ..text.normalize import fold
-from ..text.repair import word_zipf
 
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
 
@@ -58,8 +58,8 @@ def _drop(word: str, letters: tuple[str, ...], r: _Rules) -> str:
     if word[:1] not in letters or len(word) - 1 < r.min_stem:
         return word
     rest = word[1:]
-    whole = word_zipf(word)
-    if rest.startswith(r.article) or word_zipf(rest) > whole or (whole == 0 and len(rest) >= 4):
+    whole = zipf(word)
+    if rest.startswith(r.article) or zipf(rest) > whole or (whole == 0 and len(rest) >= 4):
         return rest
     return word
 

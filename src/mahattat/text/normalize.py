@@ -22,18 +22,18 @@ import regex
 
 # Code points removed from the view: harakat, Quranic marks, tatweel, bidi and
 # zero-width controls, the BOM.
-_DELETE = (
+DELETE = (
     "\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed\u0640"
     "\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u00ad"
 )
 # Presentation forms: expanded with NFKC (one code point may become several).
 _EXPAND = "\ufb50-\ufdff\ufe70-\ufefc"
 
-_IS_DELETED = regex.compile(f"[{_DELETE}]")
+_IS_DELETED = regex.compile(f"[{DELETE}]")
 _IS_EXPANDED = regex.compile(f"[{_EXPAND}]")
-_CLUSTER = regex.compile(f"[{_EXPAND}][{_DELETE}]*|[^{_DELETE}][{_DELETE}]+|[{_DELETE}]+")
+_CLUSTER = regex.compile(f"[{_EXPAND}][{DELETE}]*|[^{DELETE}][{DELETE}]+|[{DELETE}]+")
 
-_ONE_TO_ONE = {
+ONE_TO_ONE = {
     **{c: "ا" for c in "أإآٱ"},
     "ى": "ي",
     "ی": "ي",
@@ -50,7 +50,7 @@ _ONE_TO_ONE = {
         "\u2008\u2009\u200a\u202f\u205f\u3000\t\r\v\f"
     },
 }
-_TABLE = str.maketrans(_ONE_TO_ONE)
+_TABLE = str.maketrans(ONE_TO_ONE)
 
 
 def fold(s: str) -> str:
@@ -61,7 +61,7 @@ def fold(s: str) -> str:
 @lru_cache(maxsize=4096)
 def _expand(ch: str) -> str:
     out = unicodedata.normalize("NFKC", ch)
-    return regex.sub(f"[{_DELETE}]", "", out)
+    return regex.sub(f"[{DELETE}]", "", out)
 
 
 @dataclass(frozen=True, slots=True)

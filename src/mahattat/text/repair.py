@@ -10,7 +10,8 @@ much more frequent than the whole token, also read as clitics around a known ste
 (``بدونالد`` = ``ب`` + ``دونالد``), so rare inflected forms are left alone. A seam
 needs a visible cue (``ة`` before it, ``ال`` or ``و`` after it, ``شهر`` or a month beside
 it) or, failing that, two very frequent pieces. Thresholds and word lists live in
-``data/text/repair.json``; decisions are cached per token.
+``data/text/repair.json``, the clitics in ``data/text/clitics.json`` (``arabic.py``);
+decisions are cached per token.
 """
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ import regex
 
 from ..datafile import load_json
 from ..records import Repair
-from .normalize import _DELETE, _ONE_TO_ONE, View, normalize, with_spaces
+from .arabic import clitics, fold_key, subset, zipf
+from .normalize import ONE_TO_ONE, View, normalize, with_spaces
 
 # A digit run glued to letters on either side: ``1مايو``, ``عام2003``.
 _DIGIT_LETTER = regex.compile(r"(?<=\d)(?=\p{Arabic})|(?<=\p{Arabic})(?=\d)")
@@ -53,6 +55,7 @@ class _Config:
     weak_piece_zipf: float
     weak_margin: float
     weak_bad_initials: tuple[str, ...]
+    glued_conjunctions: frozenset[str]  # a conjunction scraping glues to the next word
     min_and_left_len: int
     anchor_heads: frozenset[str]
     months: frozenset[str]
@@ -66,6 +69,9 @@ class _Config:
     number_clitics: frozenset[str]
     number_marks: frozenset[str]
     unit_power: regex.Pattern[str]
+    ta_marbuta: str  # ends a word only: a seam may follow it
+    ta_folded: str  # ... as the view spells it
+    article: str
 
 
 _SETS = (
@@ -83,47 +89,25 @@ _SETS = (
 @cache
 def _config() -> _Config:
     raw = load_json("text/repair.json")
+    cl = clitics()
+    raw["proclitics"] = cl.sequences(future=True, article=True)
+    raw["enclitics"] = cl.enclitics
+    raw["number_clitics"] = cl.sequences(article=True)
+    raw["glued_conjunctions"] = subset(raw["glued_conjunctions"], cl.conjunctions, "repair")
     for k in _SETS:
-        raw[k] = frozenset(_fold_key(w) for w in raw[k])
+        raw[k] = frozenset(fold_key(w) for w in raw[k])
     for k in ("weak_bad_initials", "proclitics", "enclitics", "keep_prefixes", "keep_suffixes"):
-        raw[k] = tuple(_fold_key(w) for w in raw[k])
+        raw[k] = tuple(fold_key(w) for w in raw[k])
     # Square and cubic units (و202م2, سم3): a clitic, digits, a unit, a power.
     units = _alternation(raw.pop("unit_powers"))
-    clitics = _alternation(raw["number_clitics"])
-    raw["unit_power"] = regex.compile(rf"(?:{clitics})?\d*(?:{units})[23]")
-    return _Config(**raw)
+    number_clitics = _alternation(raw["number_clitics"])
+    raw["unit_power"] = regex.compile(rf"(?:{number_clitics})?\d*(?:{units})[23]")
+    ta = cl.ta_marbuta
+    return _Config(**raw, ta_marbuta=ta, ta_folded=ONE_TO_ONE[ta], article=cl.article)
 
 
 def _alternation(words: frozenset[str] | list[str]) -> str:
-    return "|".join(sorted(map(_fold_key, words), key=len, reverse=True))
-
-
-@cache
-def _key_table() -> dict[int, str | None]:
-    # The view's per-character folding; wordfreq keys carry no presentation forms.
-    deleted = regex.compile(f"[{_DELETE}]")
-    table: dict[int, str | None] = {ord(k): v for k, v in _ONE_TO_ONE.items()}
-    for cp in [*range(0x00A0, 0x0700), *range(0x2000, 0x2070), 0xFEFF]:
-        if deleted.match(chr(cp)):
-            table[cp] = None
-    return table
-
-
-def _fold_key(word: str) -> str:
-    return word.translate(_key_table())
-
-
-@cache
-def _zipf() -> dict[str, float]:
-    """Folded Arabic word -> zipf frequency (variants that fold together are summed)."""
-    from wordfreq import get_frequency_dict  # slow import, only when first needed
-
-    freq: dict[str, float] = {}
-    for word, f in get_frequency_dict("ar").items():
-        key = _fold_key(word)
-        if _LETTERS.fullmatch(key):
-            freq[key] = freq.get(key, 0.0) + f
-    return {k: math.log10(f) + 9.0 for k, f in freq.items()}
+    return "|".join(sorted(map(fold_key, words), key=len, reverse=True))
 
 
 @cache
@@ -135,11 +119,6 @@ def _candidates_re() -> regex.Pattern[str]:
         rf"(?<![\p{{L}}\p{{N}}\p{{M}}])[\p{{L}}\p{{N}}\p{{M}}]*?"
         rf"(?:\d\p{{Arabic}}|\p{{Arabic}}\d|[\u0621-\u064a]{{{k}}})[\p{{L}}\p{{N}}\p{{M}}]*"
     )
-
-
-def word_zipf(folded: str) -> float:
-    """Zipf frequency of a word already folded like the view (0 when unknown)."""
-    return _zipf().get(folded, 0.0)
 
 
 def repaired(text: str) -> tuple[View, list[Repair]]:
@@ -158,9 +137,9 @@ def find_repairs(view: View) -> tuple[list[int], list[Repair]]:
     """
     points: list[int] = []
     repairs: list[Repair] = []
-    zipf, known = _zipf(), _config().known_zipf
+    known = _config().known_zipf
     for tok in _candidates_re().finditer(view.text):
-        if zipf.get(tok.group(), 0.0) >= known:
+        if zipf(tok.group()) >= known:
             continue  # most candidates: a long word the word list knows
         cuts, defect = _token_cuts(view, tok)
         offsets = _offsets(view, tok.start(), cuts)
@@ -191,12 +170,11 @@ def _token_cuts(view: View, tok: regex.Match[str]) -> tuple[list[int], bool]:
     defect = not cfg.unit_power.fullmatch(token) and any(
         not _number_affix(token, c) for c in cuts
     )
-    zipf = _zipf()
     for run in _LETTERS.finditer(token):
         word = run.group()
-        if len(word) < cfg.min_token_len or zipf.get(word, 0.0) >= cfg.known_zipf:
-            continue  # the common case: a known word, one dict lookup
-        word = _with_ta_marbuta(view, tok.start() + run.start(), word)
+        if len(word) < cfg.min_token_len or zipf(word) >= cfg.known_zipf:
+            continue  # the common case: a known word, one lookup
+        word = _with_ta_marbuta(view, tok.start() + run.start(), word, cfg)
         found = split_word(word)
         cuts.extend(run.start() + c for c in found)
         defect = defect or bool(found)
@@ -214,13 +192,13 @@ def _number_affix(token: str, cut: int) -> bool:
     return tail is not None and tail.end() == len(token) and tail.group() in cfg.number_marks
 
 
-def _with_ta_marbuta(view: View, start: int, word: str) -> str:
+def _with_ta_marbuta(view: View, start: int, word: str, cfg: _Config) -> str:
     """``word`` with the view's ``ه`` put back to ``ة`` where the original has it: a
     ``ة`` inside a run can only end a glued word."""
     chars = list(word)
     for i, ch in enumerate(chars):
-        if ch == "ه" and view.original[view.start_of(start + i)] == "ة":
-            chars[i] = "ة"
+        if ch == cfg.ta_folded and view.original[view.start_of(start + i)] == cfg.ta_marbuta:
+            chars[i] = cfg.ta_marbuta
     return "".join(chars)
 
 
@@ -242,16 +220,15 @@ def split_word(word: str) -> tuple[int, ...]:
     """Cut positions splitting an Arabic letter run (view-folded, but with ``ة`` kept)
     into words, or ``()`` to leave it whole."""
     cfg = _config()
-    key = word.replace("ة", "ه")
+    key = _folded(word, cfg)
     if len(word) > cfg.max_token_len or _protected(key, cfg):
         return ()
-    zipf = _zipf()
-    whole = _whole_score(key, cfg, zipf)
+    whole = _whole_score(key, cfg)
     floor = max(cfg.min_piece_zipf, whole + cfg.margin)
     for k in range(2, cfg.max_pieces + 1):
         best: tuple[float, tuple[int, ...]] = (_NEG, ())
-        for cuts in _candidates(word, k, floor, cfg, zipf):
-            score = _split_score(word, cuts, whole, cfg, zipf)
+        for cuts in _candidates(word, k, floor, cfg):
+            score = _split_score(word, cuts, whole, cfg)
             if score > best[0]:
                 best = (score, cuts)
         if best[1]:  # fewer pieces win when they already explain the token
@@ -259,14 +236,16 @@ def split_word(word: str) -> tuple[int, ...]:
     return ()
 
 
-def _candidates(
-    word: str, k: int, floor: float, cfg: _Config, zipf: dict[str, float]
-) -> Iterator[tuple[int, ...]]:
+def _folded(piece: str, cfg: _Config) -> str:
+    return piece.replace(cfg.ta_marbuta, cfg.ta_folded)
+
+
+def _candidates(word: str, k: int, floor: float, cfg: _Config) -> Iterator[tuple[int, ...]]:
     """Cut tuples into ``k`` pieces, each piece scoring at least ``floor``."""
     n = len(word)
 
     def ok(a: int, b: int) -> bool:
-        return _piece_score(word[a:b], cfg, zipf) >= floor
+        return _piece_score(word[a:b], cfg) >= floor
 
     heads = [i for i in range(1, n) if ok(0, i)]
     if k == 2:
@@ -278,20 +257,18 @@ def _candidates(
                 yield (i, j)
 
 
-def _split_score(
-    word: str, cuts: tuple[int, ...], whole: float, cfg: _Config, zipf: dict[str, float]
-) -> float:
+def _split_score(word: str, cuts: tuple[int, ...], whole: float, cfg: _Config) -> float:
     """The weakest piece's score, or -inf when a seam without a cue is not convincing."""
     bounds = (0, *cuts, len(word))
     pieces = [word[a:b] for a, b in itertools.pairwise(bounds)]
-    scores = [_piece_score(p, cfg, zipf) for p in pieces]
+    scores = [_piece_score(p, cfg) for p in pieces]
     for i in range(len(cuts)):
         left, right = pieces[i], pieces[i + 1]
         # A short function word only beside a clear seam: تنظيميةفي, فيالعراق.
         short = min(len(left), len(right)) < cfg.min_piece_len
-        if short and not (left.endswith("ة") or right.startswith("ال")):
+        if short and not (left.endswith(cfg.ta_marbuta) or right.startswith(cfg.article)):
             return _NEG
-        if _strong_seam(left, right, cfg, zipf):
+        if _strong_seam(left, right, cfg):
             continue
         if len(cuts) > 1 or right.startswith(cfg.weak_bad_initials):
             return _NEG  # three pieces need a cue at every seam; see weak_bad_initials
@@ -303,7 +280,7 @@ def _split_score(
 def _protected(key: str, cfg: _Config) -> bool:
     """Listed rare words (also behind a proclitic) and names written as one word
     (عبدالملك, وأبومحمد, بدرالدين)."""
-    bare = key[1:] if key[0] == "و" else key
+    bare = key[1:] if key[0] in cfg.glued_conjunctions else key
     if bare.startswith(cfg.keep_prefixes) or key.endswith(cfg.keep_suffixes):
         return True
     return key in cfg.protect or any(
@@ -311,67 +288,67 @@ def _protected(key: str, cfg: _Config) -> bool:
     )
 
 
-def _strong_seam(left: str, right: str, cfg: _Config, zipf: dict[str, float]) -> bool:
+def _strong_seam(left: str, right: str, cfg: _Config) -> bool:
     """A visible cue that two words meet here."""
-    if left.endswith("ة"):
+    if left.endswith(cfg.ta_marbuta):
         return True
-    lkey, rkey = left.replace("ة", "ه"), right.replace("ة", "ه")
+    lkey, rkey = _folded(left, cfg), _folded(right, cfg)
     if lkey in cfg.anchor_heads:
         return True
     # Month names are also names and verbs (مارسدين, إيلمارس): the other side must be
     # a sure word.
     if lkey in cfg.months or rkey in cfg.months:
-        return _sure_word(rkey if lkey in cfg.months else lkey, cfg, zipf)
+        return _sure_word(rkey if lkey in cfg.months else lkey, cfg)
     # The article or the conjunction و, before a word long or frequent enough not to
     # be a chance reading of a name (كاناليس, شعبولا, الغازولين).
-    if rkey.startswith("ال"):
-        return rkey not in cfg.not_article and _sure_word(rkey, cfg, zipf)
+    if rkey.startswith(cfg.article):
+        return rkey not in cfg.not_article and _sure_word(rkey, cfg)
     return (
-        rkey[0] == "و"
+        rkey[0] in cfg.glued_conjunctions
         and len(left) >= cfg.min_and_left_len
         and len(rkey) > cfg.min_piece_len
-        and zipf.get(lkey + "و", 0.0) < cfg.min_piece_zipf  # names in -و: فرانكو
-        and _sure_word(rkey[1:], cfg, zipf)
+        and zipf(lkey + rkey[0]) < cfg.min_piece_zipf  # names in -و: فرانكو
+        and _sure_word(rkey[1:], cfg)
     )
 
 
-def _sure_word(key: str, cfg: _Config, zipf: dict[str, float]) -> bool:
+def _sure_word(key: str, cfg: _Config) -> bool:
     """Frequent enough to trust a seam before it; short words must be very frequent."""
-    score = _word_score(key, cfg, zipf)
-    if len(key) >= 5 or (len(key) >= 4 and not key.startswith("ال")):
+    score = _word_score(key, cfg)
+    if len(key) >= 5 or (len(key) >= 4 and not key.startswith(cfg.article)):
         return score >= cfg.min_piece_zipf
     return score >= cfg.weak_piece_zipf
 
 
-def _piece_score(piece: str, cfg: _Config, zipf: dict[str, float]) -> float:
+def _piece_score(piece: str, cfg: _Config) -> float:
     """How word-like a piece is: its zipf, or that of the word after a leading ``و``."""
-    if "ة" in piece[:-1]:
+    if cfg.ta_marbuta in piece[:-1]:
         return _NEG  # ة only ends a word
-    key = piece.replace("ة", "ه")
-    score = _word_score(key, cfg, zipf)
-    if key[0] == "و" and len(key) > cfg.min_piece_len:
-        score = max(score, _word_score(key[1:], cfg, zipf))
+    key = _folded(piece, cfg)
+    score = _word_score(key, cfg)
+    if key[0] in cfg.glued_conjunctions and len(key) > cfg.min_piece_len:
+        score = max(score, _word_score(key[1:], cfg))
     return score
 
 
-def _word_score(key: str, cfg: _Config, zipf: dict[str, float]) -> float:
+def _word_score(key: str, cfg: _Config) -> float:
     if key in cfg.never_pieces:
         return _NEG
     if len(key) < cfg.min_piece_len and key not in cfg.short_pieces:
         return _NEG
-    if key.startswith("ال") and len(key) < cfg.min_al_piece_len:
+    if key.startswith(cfg.article) and len(key) < cfg.min_al_piece_len:
         return _NEG
-    return zipf.get(key, 0.0)
+    return zipf(key)
 
 
-def _whole_score(key: str, cfg: _Config, zipf: dict[str, float]) -> float:
+def _whole_score(key: str, cfg: _Config) -> float:
     """Best zipf of the unsplit token, read bare or as clitics around a known stem."""
-    best = zipf.get(key, 0.0)
+    best = zipf(key)
     heads = ["", *(p for p in cfg.proclitics if key.startswith(p))]
     tails = ["", *(s for s in cfg.enclitics if key.endswith(s))]
     for h in heads:
         for t in tails:
             stem = key[len(h) : len(key) - len(t)]
             if len(stem) >= cfg.min_piece_len:
-                best = max(best, zipf.get(stem, 0.0))
+                best = max(best, zipf(stem))
     return best

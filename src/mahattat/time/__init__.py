@@ -15,8 +15,8 @@ from functools import cache
 import regex
 
 from ..records import Timex
+from ..text.arabic import zipf
 from ..text.normalize import View
-from ..text.repair import word_zipf
 from . import clock, durations, holidays  # noqa: F401  (their resolvers register on import)
 from .anchor import NARRATIVE_WINDOW, Anchor, Context, resolve
 from .grammar import rules
@@ -107,7 +107,7 @@ def is_future(sentence: str) -> bool:
 
 def _stem_known(stem: str) -> bool:
     """``سيسحب`` is ``س`` + ``يسحب``; ``سنغافورة`` is no verb, as ``نغافوره`` is no word."""
-    return word_zipf(stem) >= FUTURE_STEM_ZIPF
+    return zipf(stem) >= FUTURE_STEM_ZIPF
 
 
 def _after_boundary_word(text: str, start: int) -> bool:

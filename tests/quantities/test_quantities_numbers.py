@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 import regex
 
-from mahattat.quantities.lexicon import occurrences, trie_alternation
 from mahattat.quantities.numbers import parse_digits
+from mahattat.text.arabic import occurrences, trie_alternation
 
 
 @pytest.mark.parametrize(

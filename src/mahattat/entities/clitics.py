@@ -1,7 +1,8 @@
 """Proclitics glued to a word: ``وواشنطن`` = ``و`` + ``واشنطن``, ``للأمم`` = ``لل`` + ``(ال)أمم``.
 
 One decision per word type (cached), used both for the CRF's stem feature and to keep a
-clitic out of an entity's span. Rules and thresholds: ``data/entities/clitics.json``.
+clitic out of an entity's span. The clitics are the conjunctions and prepositions of
+``data/text/clitics.json``; thresholds: ``data/entities/clitics.json``.
 """
 
 from __future__ import annotations
@@ -10,8 +11,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from ..datafile import load_json
-from ..text.arabic import zipf
-from ..text.normalize import fold
+from ..text.arabic import clitics, zipf
 from .gazetteer import lexicon
 
 
@@ -27,17 +27,15 @@ class _Config:
 
 @cache
 def _config() -> _Config:
-    raw = load_json("entities/clitics.json")
-    raw["proclitics"] = tuple(sorted((fold(p) for p in raw["proclitics"]), key=len, reverse=True))
-    raw["article"] = fold(raw["article"])
-    return _Config(**raw)
+    raw, cl = load_json("entities/clitics.json"), clitics()
+    return _Config(proclitics=cl.sequences(), article=cl.article, **raw)
 
 
 @lru_cache(maxsize=1 << 17)
 def split(word: str) -> tuple[int, str]:
     """``(cut, stem)`` of a folded word: its first ``cut`` characters are proclitics and
     ``stem`` is the word they lean on (with its article restored after ``لل``)."""
-    cfg = _config()
+    cfg, lam = _config(), clitics().lam
     names = lexicon().names
     if len(word) <= cfg.min_stem or word in names:
         return 0, word
@@ -46,7 +44,7 @@ def split(word: str) -> tuple[int, str]:
         if not word.startswith(p):
             continue
         cut, stem = len(p), word[len(p) :]
-        if p[-1] == "ل" and stem[:1] == "ل":  # ل + الأمم written للأمم
+        if p[-1] == lam and stem[:1] == lam:  # ل + الأمم written للأمم
             cut, stem = cut + 1, cfg.article + stem[1:]
         if _leans_on(stem, whole, names, cfg):
             return cut, stem

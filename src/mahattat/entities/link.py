@@ -10,11 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-ARTICLE = "ال"
+from ..text.arabic import clitics
+
+MIN_STEM = 3  # letters a word keeps without its article
 
 
 def key(words: Sequence[str]) -> frozenset[str]:
-    return frozenset(w[2:] if w.startswith(ARTICLE) and len(w) > 4 else w for w in words)
+    art = clitics().article
+    n = len(art)
+    return frozenset(w[n:] if w.startswith(art) and len(w) > n + MIN_STEM - 1 else w for w in words)
 
 
 def refs(mentions: Sequence[tuple[str, Sequence[str]]]) -> list[int | None]:

@@ -13,17 +13,17 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from ..datafile import load_json
-from ..text.normalize import fold
+from ..text.arabic import clitics, fold
 from .features import clusters
 from .gazetteer import TRIGGER, lexicon
 
 PERSON = "PER"
-ARTICLE = "ال"
-NISBA = "ي"
 
 
 @dataclass(frozen=True, slots=True)
 class _Config:
+    article: str
+    nisba: str  # the ending of a nisba adjective
     between: frozenset[str]
     max_between: int
     min_nisba: int
@@ -34,7 +34,8 @@ class _Config:
 def _config() -> _Config:
     raw = load_json("entities/titles.json")
     raw["between"] = frozenset(fold(w) for w in raw["between"])
-    return _Config(**raw)
+    raw["nisba"] = fold(raw.pop("nisba_ending"))
+    return _Config(article=clitics().article, **raw)
 
 
 @cache
@@ -60,7 +61,7 @@ def _adjective(word: str, stem: str) -> bool:
     cfg = _config()
     if word in cfg.between:
         return True
-    nisba = word.startswith(ARTICLE) and word.endswith(NISBA) and len(word) >= cfg.min_nisba
+    nisba = word.startswith(cfg.article) and word.endswith(cfg.nisba) and len(word) >= cfg.min_nisba
     return nisba and not _unknown(stem)
 
 

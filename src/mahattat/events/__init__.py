@@ -18,10 +18,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from ..records import Entity, Event, Quantity, Timex
+from ..text.arabic import classes
 from ..text.normalize import View
-from ..time import clause as tense_clause
-from ..time import is_future, values
-from ..time.lexicon import classes
+from ..text.tense import clause as tense_clause
+from ..text.tense import is_future
+from ..time import values
 from . import clauses
 from .lexicon import words
 from .types import classify, negated
@@ -120,12 +121,12 @@ def _joins_range(text: str, a: _Date, b: _Date) -> bool:
     if a.end_date is not None:
         return False
     gap = text[a.end : b.start].strip()
-    join = classes()["range_join"]
-    if gap in _RANGE_DASH or (gap in join and gap != "و"):
+    pair = words().pair_joins
+    if gap in _RANGE_DASH or (gap in classes("time/lexicon")["range_join"] and gap not in pair):
         return True
-    if gap == "و":  # "بين 2003 و2011", not "في 2003 و2011"
+    if gap in pair:  # "بين 2003 و2011", not "في 2003 و2011"
         before = clauses.tokens(text, max(0, a.start - 12), a.start)
-        return bool(before) and before[-1] in classes()["range_from"] and before[-1] != "من"
+        return bool(before) and before[-1] in words().pair_openers
     return False
 
 

@@ -36,7 +36,7 @@ def is_conjunction(token: str) -> bool:
     """``ثم``/``و`` alone, or ``و`` glued to a word that is commoner without it."""
     if token in words().conjunctions:
         return True
-    if len(token) > 3 and token[0] == "و":
+    if len(token) > 3 and token[0] in words().clause_conjunctions:
         return zipf(token[1:]) >= zipf(token) + CONJUNCTION_GAIN
     return False
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..datafile import load_json
-from ..text.normalize import fold
+from ..text.arabic import clitics, fold, subset
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,6 +17,9 @@ class Words:
     negation: frozenset[str]
     stopwords: frozenset[str]
     edge: frozenset[str]
+    pair_joins: frozenset[str]  # join two dates only after a pair opener
+    pair_openers: frozenset[str]
+    clause_conjunctions: frozenset[str]  # glued, they open a coordinated clause
     same_event_overlap: float
 
 
@@ -41,6 +44,9 @@ def words() -> Words:
         negation=_set(raw, "negation"),
         stopwords=_set(raw, "stopwords"),
         edge=_set(raw, "edge_words"),
+        pair_joins=_set(raw, "pair_joins"),
+        pair_openers=_set(raw, "pair_openers"),
+        clause_conjunctions=subset(raw["clause_conjunctions"], clitics().conjunctions, "events"),
         same_event_overlap=float(raw["same_event_overlap"]),
     )
 

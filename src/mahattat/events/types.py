@@ -5,30 +5,20 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
+from ..text.arabic import peeled
 from .lexicon import triggers, words
 
 NEGATION_REACH = 2  # a negation particle governs the verb at most this many words on
 LEAD_WORDS = 3  # ...or opens the clause within its first words ("لم يعلن أحد...")
 
 
-def _forms(token: str) -> Iterator[str]:
-    """The token without its proclitics: و/ف, then ب/ل/ك/س, then the article."""
-    yield token
-    rest = token
-    if len(rest) > 3 and rest[0] in "وف":
-        rest = rest[1:]
-        yield rest
-    if len(rest) > 3 and rest[0] in "بلكس":
-        rest = rest[1:]
-        yield rest
-    if len(rest) > 3 and rest.startswith(("ال", "لل")):
-        yield rest[2:]
+STEM_MIN = 3  # letters a peeled token keeps at least
 
 
 def _base(token: str) -> Iterator[str]:
     """Every reading of a token as a stem plus an inflection suffix."""
     trig = triggers()
-    for form in _forms(token):
+    for form in peeled(token, STEM_MIN):
         for suffix in trig.suffixes:
             if form.endswith(suffix) and len(form) > len(suffix) + 1:
                 yield form[: len(form) - len(suffix)] if suffix else form

@@ -38,7 +38,6 @@ MAX_PLAIN_DIGITS = 9  # more digits without separators: an id, not an amount
 _MARKS = regex.compile(r"[\u064b-\u065f\u0670\u0640]")
 _ARABIC_WORD = regex.compile(r"[\u0621-\u064a]+")
 _LATIN_BEFORE = regex.compile(r"(?r)[A-Za-z][ -]?\Z")
-_ORDINAL_BEFORE = regex.compile(r"(?r)(?<!\p{L})ال[ ]?\Z")  # "الـ5": tatweel is gone in the view
 _GLUED_AFTER = regex.compile(r"[/:][0-9]|[A-Za-z]|-\p{L}")
 _ENUMERATOR_AFTER = regex.compile(r"[ ]?[.)\-–][ ]")
 _ENUMERATOR_BEFORE = regex.compile(r"(?r)(?:\A|[\n.:؛])[ ]{0,2}\Z")
@@ -147,7 +146,7 @@ def _unit(view: View, a: _Amount) -> None:
             a.unit, a.unit_kind = lex.currency[bare], "currency"
     elif _is_noun(w) and not a.phrase.vague:  # "آلاف" counts a definite noun only
         unit, a.noun = _as_written(view, m.start("w"), m.end("w")), w
-        if a.phrase.accusative and unit.endswith("ا") and len(unit) > 3:
+        if a.phrase.accusative and unit.endswith(lex.accusative) and len(unit) > 3:
             unit = unit[:-1]  # "25 جنديا": the accusative ending is no part of the noun
         a.unit, a.unit_kind, a.end = unit, "noun", m.end()
 
@@ -159,7 +158,7 @@ def _is_noun(w: str) -> bool:
         return False
     if w.startswith(lex.article) or (w[0] in lex.unit_clitic and w[1:].startswith(lex.article)):
         return False
-    if w.startswith("ل" + lex.article[1:]):  # "للجيش": ل + ال, the alef dropped
+    if w.startswith(lex.lam_article):  # "للجيش": ل + ال, the alef dropped
         return False
     if w[0] in lex.unit_clitic and w[1:] in lex.not_unit:  # "ولا", "وبعد"
         return False
@@ -222,7 +221,7 @@ def _is_label(text: str, a: _Amount) -> bool:
     s, e = ph.start, ph.end
     if ph.run:
         return True
-    if a.unit is None and ph.mult is None and _ORDINAL_BEFORE.search(text, max(0, s - 4), s):
+    if a.unit is None and ph.mult is None and patterns().ordinal.search(text, max(0, s - 4), s):
         return True  # "المرة الـ5" (but "حاجز الـ18 مليار ريال" is an amount)
     if a.unit_kind == "noun" and a.noun in lex.time_unit:
         return True  # "3 سنوات": a duration, the time stage's

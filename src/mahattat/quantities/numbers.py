@@ -14,10 +14,10 @@ from dataclasses import dataclass
 
 import regex
 
-from .lexicon import Lexicon, lexicon, occurrences, patterns
+from ..text.arabic import occurrences
+from .lexicon import Lexicon, lexicon, patterns
 
 _SPACES = regex.compile(r"[ ]{1,3}")
-_WA_GAP = regex.compile(r"[ ]{1,3}و[ ]{0,3}")  # "و" standing apart: "و 589" in the view
 TENS = range(20, 100, 10)  # tens words come after the units: "خمسة وعشرون"
 THOUSANDS_GROUP = 3  # digits after a thousands separator
 MAX_GAP = 7  # the widest gap between two atoms of one amount ("   و   ")
@@ -100,9 +100,9 @@ def _join(text: str, a: Atom, b: Atom) -> str | None:
         return "space"
     if not clitic and _SPACES.fullmatch(gap):
         return "space"
-    if clitic == "و" and _SPACES.fullmatch(gap):
+    if clitic in lexicon().number_join and _SPACES.fullmatch(gap):
         return "wa"
-    if not clitic and _WA_GAP.fullmatch(gap):
+    if not clitic and patterns().number_join.fullmatch(gap):
         return "wa"
     return None
 

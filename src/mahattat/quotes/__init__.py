@@ -26,8 +26,8 @@ from dataclasses import dataclass
 
 import regex
 
-from ..quantities.lexicon import occurrences
 from ..records import Entity, Quote
+from ..text.arabic import clitics, occurrences
 from ..text.normalize import View
 from .lexicon import Lexicon, lexicon, patterns
 
@@ -41,8 +41,6 @@ _POST_GAP = regex.compile(r"[ ]{0,3}[،,]?[ ]{0,3}")
 _CLAUSE_EDGE = regex.compile(r"(?r)[،,;:؛»”\"\n]")  # the last one before a participle
 _CLAUSE_END = regex.compile(r"[،,;:؛.!?؟«»“”\"\n]")
 _TRIM = " \n.,،;؛:!?؟"
-_CLITICS = "وفبل"
-_ARTICLE = "ال"
 
 
 @dataclass(slots=True)
@@ -206,7 +204,7 @@ def _opening(
 
 
 def _blocks(word: str, lex: Lexicon) -> bool:
-    return word in lex.blockers or (word[0] in _CLITICS and word[1:] in lex.blockers)
+    return word in lex.blockers or (word[0] in clitics().letters and word[1:] in lex.blockers)
 
 
 def _quote_span(
@@ -278,13 +276,13 @@ def _names_nobody(region: str) -> bool:
     m = _FIRST_WORDS.search(region)
     if m is None:
         return True
-    adjuncts = lexicon().adjuncts
+    adjuncts, cl = lexicon().adjuncts, clitics()
     first = m["a"]
     return (
         first in adjuncts
         or (m["b"] is not None and f"{first} {m['b']}" in adjuncts)
-        or (first[0] in _CLITICS and first[1:] in adjuncts)
-        or first.startswith("لل")
+        or (first[0] in cl.letters and first[1:] in adjuncts)
+        or first.startswith(cl.lam_article)
     )
 
 
@@ -294,9 +292,9 @@ def _named(text: str, m: _Marked) -> bool:
     if prev is None:
         return False
     w = prev["w"]
-    names = lexicon().name_intro
-    forms = {w, w[1:] if w[0] in _CLITICS else w}
-    forms |= {f[len(_ARTICLE) :] for f in forms if f.startswith(_ARTICLE)}
+    names, cl = lexicon().name_intro, clitics()
+    forms = {w, w[1:] if w[0] in cl.letters else w}
+    forms |= {f[len(cl.article) :] for f in forms if f.startswith(cl.article)}
     return not names.isdisjoint(forms)
 
 

@@ -7,7 +7,8 @@ from functools import cache
 
 import regex
 
-from ..quantities.lexicon import load, read, trie_alternation
+from ..datafile import load_json
+from ..text.arabic import trie_alternation, word_classes
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,8 +26,8 @@ class Lexicon:
 
 @cache
 def lexicon() -> Lexicon:
-    raw = load("quotes")
-    settings = read("quotes")["settings"]
+    raw = word_classes("quotes/lexicon.json")
+    settings = load_json("quotes/lexicon.json")["settings"]
     return Lexicon(
         verbs=frozenset(raw["verb"]),
         participles=frozenset(raw["participle"]),
@@ -61,7 +62,7 @@ def _verb_forms(raw: dict[str, dict]) -> set[str]:
 
 @cache
 def patterns() -> Patterns:
-    raw = load("quotes")
+    raw = word_classes("quotes/lexicon.json")
     lex = lexicon()
     n = lex.max_chars
     alts = []

@@ -1,6 +1,6 @@
 """Search terms: article text and queries reduced the same way, so that ``الرئيس`` finds
-``والرئيسَ``. Folded like the matching view, then proclitics (``و``, ``ب``, ``ال``...)
-dropped per ``data/store/search.json``."""
+``والرئيسَ``. Folded like the matching view, then proclitics (``و``, ``ب``, ``ال``...;
+``data/text/clitics.json``) dropped as ``data/store/search.json`` says."""
 
 from __future__ import annotations
 
@@ -10,8 +10,7 @@ from functools import cache, lru_cache
 import regex
 
 from ..datafile import load_json
-from ..text.arabic import zipf
-from ..text.normalize import fold
+from ..text.arabic import clitics, fold, zipf
 
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
 
@@ -27,13 +26,9 @@ class _Rules:
 
 @cache
 def _rules() -> _Rules:
-    raw = load_json("store/search.json")
+    raw, cl = load_json("store/search.json"), clitics()
     return _Rules(
-        tuple(raw["conjunctions"]),
-        tuple(raw["prepositions"]),
-        raw["article"],
-        raw["lam_article"],
-        raw["min_stem"],
+        tuple(cl.conjunctions), tuple(cl.prepositions), cl.article, cl.lam_article, raw["min_stem"]
     )
 
 

@@ -10,47 +10,23 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from bisect import bisect_right
-from functools import cache
 
 import regex
 
 from ..records import Timex
-from ..text.arabic import zipf
 from ..text.normalize import View
+from ..text.tense import clause, is_future
 from . import clock, durations, holidays  # noqa: F401  (their resolvers register on import)
 from .anchor import NARRATIVE_WINDOW, Anchor, Context, resolve
 from .grammar import rules
-from .lexicon import alternation, classes
+from .lexicon import classes
 from .readings import Piece, Reading, read
 from .windows import anchor_positions, matches
 
-FUTURE_STEM_ZIPF = 3.0  # "س" + a word at least this frequent is a future verb
 CHRONOLOGY_MIN_DATES = 3  # explicit dates a chronology has at least
 CHRONOLOGY_ORDERED = 0.6  # share of consecutive explicit dates in order
 
 _WORD = regex.compile(r"\p{L}+")
-_PUNCT_EDGE = r'[،,;:«»"()\[\]]'
-# Clause edges: punctuation and quotes on both sides; a complementizer after the
-# expression opens a clause of its own ("announced in June that the US will...").
-_BEFORE_EDGE = regex.compile(_PUNCT_EDGE)
-
-
-@cache
-def _after_edge() -> regex.Pattern[str]:
-    words = alternation("complementizer")
-    return regex.compile(rf"{_PUNCT_EDGE}|(?<!\p{{L}})(?:{words})(?!\p{{L}})")
-
-
-CLAUSE_REACH = 200  # characters looked at on each side for the clause's tense
-
-
-def clause(text: str, start: int, end: int, sent: tuple[int, int]) -> str:
-    """The words around ``text[start:end]`` that share its clause."""
-    left = text[max(sent[0], start - CLAUSE_REACH) : start]
-    cut = [m.end() for m in _BEFORE_EDGE.finditer(left)]
-    right = text[end : min(sent[1], end + CLAUSE_REACH)]
-    stop = _after_edge().search(right)
-    return left[cut[-1] if cut else 0 :] + " " + right[: stop.start() if stop else len(right)]
 
 
 def find(text: str, exhaustive: bool = False) -> list[Piece]:
@@ -79,35 +55,6 @@ def find(text: str, exhaustive: bool = False) -> list[Piece]:
         chosen.extend(pieces)
     chosen.sort(key=lambda p: p[0])
     return chosen
-
-
-def is_future(sentence: str) -> bool:
-    """Whether a sentence speaks of the future (a future particle or ``س`` + verb)."""
-    lex = classes()
-    markers, exceptions = lex["future_marker"], lex["future_prefix_exceptions"]
-    future, imperfect, conj = (
-        lex["future_prefix"],
-        lex["imperfect_prefix"],
-        lex["conjunction_clitic"],
-    )
-    for word in _WORD.findall(sentence):
-        if word in markers:
-            return True
-        w = word[1:] if word[0] in conj and len(word) > 4 else word  # "وسأغادر"
-        if (
-            len(w) >= 4
-            and w[0] in future
-            and w[1] in imperfect
-            and w not in exceptions
-            and _stem_known(w[1:])
-        ):
-            return True
-    return False
-
-
-def _stem_known(stem: str) -> bool:
-    """``سيسحب`` is ``س`` + ``يسحب``; ``سنغافورة`` is no verb, as ``نغافوره`` is no word."""
-    return zipf(stem) >= FUTURE_STEM_ZIPF
 
 
 def _after_boundary_word(text: str, start: int) -> bool:

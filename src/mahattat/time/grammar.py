@@ -10,6 +10,7 @@ from importlib import resources
 
 import regex
 
+from ..text.arabic import clitics
 from .lexicon import alternation
 
 _SPACE = "(?:[ ]{1,3})"
@@ -130,7 +131,8 @@ def _expand(template: str) -> tuple[str, dict[str, tuple[str, ...]]]:
 
 def _wrap(body: str) -> str:
     # Word boundaries, and a one-letter clitic that stays outside the span.
-    return rf"(?<![\p{{L}}\p{{N}}])(?:[وف]?[بلك]|[وف])?(?P<span>{body})(?![\p{{L}}\p{{N}}])"
+    clitic = clitics().regex_prefix()
+    return rf"(?<![\p{{L}}\p{{N}}]){clitic}(?P<span>{body})(?![\p{{L}}\p{{N}}])"
 
 
 @cache

@@ -16,14 +16,13 @@ from functools import cache, lru_cache
 
 import regex
 
+from ..text.arabic import clitic_readings
 from .grammar import Rule, engine, rules
 from .lexicon import classes
 
 # The view has ASCII digits and no marks; stdlib ``re`` tokenizes it fastest.
 _TOKEN = re.compile(r"\w+")
-_CLITIC = "وفبلك"
 _DIGIT_JOIN = frozenset(":/.-,،")
-_CLITIC_PAIRS = frozenset({"وب", "ول", "وك", "فب", "فل", "فك"})
 
 
 @cache
@@ -54,12 +53,7 @@ def _variants(tok: str) -> Iterator[str]:
         if len(tok) > len(head) + 1 and tok.startswith(head):
             yield tok[len(head) :]
             break
-    if len(tok) > 2 and tok[0] in _CLITIC:
-        yield tok[1:]
-        if tok[:2] == "لل":
-            yield "ا" + tok[1:]
-        elif tok[:2] in _CLITIC_PAIRS and len(tok) > 3:
-            yield tok[2:]
+    yield from clitic_readings(tok)
 
 
 def anchor_positions(text: str) -> dict[str, list[int]]:

@@ -19,6 +19,7 @@ from typing import NamedTuple
 import regex
 
 from ..text.arabic import zipf
+from ..text.wordtable import WordTable
 from .clitics import split
 from .gazetteer import lexicon, match
 
@@ -31,31 +32,31 @@ AFFIXES = (2, 3, 4)  # lengths of the prefixes and suffixes (one letter: no gain
 # scored 0.1 F1 more and cost 12% of the tagging time.
 CONTEXT_LEVELS = (0,)
 OWN_LEVELS = (0, 1, 2)  # a token shows all three of its own
-CLUSTERS = "data/entities/clusters.tsv"
-CORPUS_LABELS = "data/entities/corpus-labels.tsv"
+CLUSTERS = "data/entities/clusters.table"
+CORPUS_LABELS = "data/entities/corpus-labels.table"
 
 
-def _table(name: str) -> dict[str, tuple[str, ...]]:
-    """A shipped ``word<TAB>field...`` file (``#`` lines are comments); empty if absent."""
+@cache
+def _table(name: str) -> WordTable | None:
+    """A shipped word table (``scripts/build_clusters.py``, ``build_corpus_labels.py``);
+    None when absent (a base model trained before its own table exists)."""
     path = resources.files("mahattat").joinpath(name)
-    if not path.is_file():
-        return {}
-    rows = (line.split("\t") for line in path.read_text("utf-8").splitlines())
-    shared: dict[tuple[str, ...], tuple[str, ...]] = {}  # few distinct values: one copy each
-    return {r[0]: shared.setdefault(v := tuple(r[1:]), v) for r in rows if r[0][:1] != "#"}
+    return WordTable(str(path)) if path.is_file() else None
 
 
-@cache
-def clusters() -> dict[str, tuple[str, ...]]:
-    """Word -> its cluster ids at k = 64, 256, 1024 (``scripts/build_clusters.py``)."""
-    return _table(CLUSTERS)
+def cluster(word: str) -> tuple[str, ...] | None:
+    """A word's cluster ids at k = 64, 256, 1024, or None outside the vocabulary of the
+    corpora (``scripts/build_clusters.py``)."""
+    table = _table(CLUSTERS)
+    return None if table is None else table.get(word)
 
 
-@cache
-def corpus_labels() -> dict[str, str]:
-    """Word -> the label a first model gave it across the corpora, with a confidence
-    band (``PER.hi``; ``scripts/build_corpus_labels.py``)."""
-    return {w: ".".join(v) for w, v in _table(CORPUS_LABELS).items()}
+def corpus_label(word: str) -> str | None:
+    """The label a first model gave the word across the corpora, with a confidence band
+    (``PER.hi``; ``scripts/build_corpus_labels.py``)."""
+    table = _table(CORPUS_LABELS)
+    found = None if table is None else table.get(word)
+    return ".".join(found) if found else None
 
 
 def _shape(word: str) -> str:
@@ -86,13 +87,13 @@ def describe(word: str) -> tuple[str, tuple[str, ...], tuple[str, ...], tuple[st
         if k < len(stem):
             own += (f"p{k}={stem[:k]}", f"x{k}={stem[-k:]}")
     near = [("s", key)]
-    c = clusters().get(key) or clusters().get(word.lower())
+    c = cluster(key) or cluster(word.lower())
     if not c:
         own.append("c=-")  # unknown to 10M words of news: a rare name, or a misspelling
     else:
         own += (f"c{k}={c[k]}" for k in OWN_LEVELS)
         near += ((f"c{k}", c[k]) for k in CONTEXT_LEVELS)
-    a = corpus_labels().get(key)
+    a = corpus_label(key)
     if a:
         own.append(f"a={a}")
         near.append(("a", a))

@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 
 from ..datafile import load_json
 from ..text.arabic import clitics, fold
-from .features import clusters
+from .features import cluster
 from .gazetteer import TRIGGER, lexicon
 
 PERSON = "PER"
@@ -52,7 +52,7 @@ def _titles() -> dict[str, tuple[tuple[str, ...], ...]]:
 @lru_cache(maxsize=1 << 16)
 def _unknown(stem: str) -> bool:
     """Letters the clusters' vocabulary (the 41k articles) does not hold."""
-    return stem.isalpha() and stem.lower() not in clusters()
+    return stem.isalpha() and cluster(stem.lower()) is None
 
 
 def _adjective(word: str, stem: str) -> bool:

@@ -24,7 +24,7 @@ import pycrfsuite
 from ..eval.ner import read_conll
 from ..text.normalize import fold
 from .features import sentence_features
-from .model import default_path
+from .model import default_path, write_attributes
 
 # L-BFGS with elastic-net regularisation: c1 (L1) drops most rare features, which keeps
 # the model small and the tagger fast; c2 (L2) spreads weight over the correlated ones
@@ -69,6 +69,7 @@ def train(train_path: Path, model_path: Path, params: dict[str, Any] | None = No
     trainer.set_params({**PARAMS, **(params or {})})
     model_path.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(model_path))
+    write_attributes(model_path)
     last = trainer.logparser.last_iteration or {}
     return {
         "sentences": len(sentences),

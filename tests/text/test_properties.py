@@ -55,3 +55,11 @@ def test_any_unicode(text: str) -> None:
 def test_adversarial_runs() -> None:
     for text in ["9" * 5000, "ا" * 5000, "ـ" * 500 + "ب", "\u064b" * 300, "ﻻ" * 100, ". " * 500]:
         _check(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_fold_is_the_view_of_a_string(text: str) -> None:
+    from mahattat.text.normalize import fold
+
+    assert fold(text) == normalize(text).text

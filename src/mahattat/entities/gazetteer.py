@@ -9,11 +9,10 @@ phrase first, so ``رئيس الوزراء`` wins over ``رئيس``.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
+from ..datafile import load_json
 from ..text.normalize import fold
 
 FILES = ("gazetteer.json", "gazetteer-extra.json", "triggers.json")
@@ -38,11 +37,7 @@ class Lexicon:
 def _entries() -> dict[tuple[str, ...], set[str]]:
     out: dict[tuple[str, ...], set[str]] = {}
     for name in FILES:
-        path = resources.files("mahattat").joinpath(f"data/entities/{name}")
-        raw = json.loads(path.read_text("utf-8"))
-        for category, phrases in raw.items():
-            if category.startswith("_"):
-                continue
+        for category, phrases in load_json(f"entities/{name}").items():
             for phrase in phrases:
                 words = tuple(fold(phrase).replace("-", " ").split())
                 if words:
@@ -50,18 +45,30 @@ def _entries() -> dict[tuple[str, ...], set[str]]:
     return out
 
 
+def _features(cats: frozenset[str]) -> tuple[tuple[str, ...], ...]:
+    """A phrase's features on its first word, on its other words, on the words after."""
+    ordered = sorted(cats)
+    inner = tuple(f"g={c}" for c in ordered)
+    first = tuple(f"gb={c}" for c in ordered) + inner
+    after = tuple(f"t={c[len(TRIGGER) :]}" for c in ordered if c.startswith(TRIGGER))
+    return first, inner, after
+
+
 @cache
 def lexicon() -> Lexicon:
     grouped: dict[str, list[Entry]] = {}
     names: set[str] = set()
+    shared: dict[frozenset[str], tuple[tuple[str, ...], ...]] = {}  # few category sets
     for words, cats in _entries().items():
-        inner = tuple(f"g={c}" for c in sorted(cats))
-        first = tuple(f"gb={c}" for c in sorted(cats)) + inner
-        after = tuple(f"t={c[len(TRIGGER) :]}" for c in sorted(cats) if c.startswith(TRIGGER))
+        key = frozenset(cats)
+        first, inner, after = shared.get(key) or shared.setdefault(key, _features(key))
         grouped.setdefault(words[0], []).append((words[1:], first, inner, after))
         if len(words) == 1 and not all(c.startswith(TRIGGER) for c in cats):
             names.add(words[0])
-    phrases = {k: tuple(sorted(v, key=lambda e: -len(e[0]))) for k, v in grouped.items()}
+    phrases = {
+        k: tuple(v) if len(v) == 1 else tuple(sorted(v, key=lambda e: -len(e[0])))
+        for k, v in grouped.items()
+    }
     return Lexicon(phrases, frozenset(names))
 
 

@@ -20,7 +20,7 @@ from typing import Any
 import regex
 
 from ..datafile import load_json
-from .normalize import DELETE, ONE_TO_ONE, fold
+from .normalize import FOLD_TABLE, fold
 from .wordtable import WordTable
 
 __all__ = [
@@ -44,21 +44,10 @@ FREQUENCIES = "data/text/wordfreq-ar.table"
 # --- folding -------------------------------------------------------------------------
 
 
-@cache
-def _key_table() -> dict[int, str | None]:
-    # The view's per-character folding (no presentation forms: word lists have none).
-    deleted = regex.compile(f"[{DELETE}]")
-    table: dict[int, str | None] = {ord(k): v for k, v in ONE_TO_ONE.items()}
-    for cp in [*range(0x00A0, 0x0700), *range(0x2000, 0x2070), 0xFEFF]:
-        if deleted.match(chr(cp)):
-            table[cp] = None
-    return table
-
-
 def fold_key(word: str) -> str:
-    """A word folded character by character as the view folds it (no offset map): for
-    word lists, where ``fold``'s view would be wasted work."""
-    return word.translate(_key_table())
+    """A word folded character by character as the view folds it, presentation forms
+    left as they are (wordfreq's keys, as the frequency table was built)."""
+    return word.translate(FOLD_TABLE)
 
 
 def key(surface: str) -> str:

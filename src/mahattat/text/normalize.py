@@ -21,11 +21,13 @@ from functools import lru_cache
 import regex
 
 # Code points removed from the view: harakat, Quranic marks, tatweel, bidi and
-# zero-width controls, the BOM.
-DELETE = (
-    "\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed\u0640"
-    "\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u00ad"
-)
+# zero-width controls, the BOM, the soft hyphen (inclusive ranges).
+_DELETED_RANGES = (
+    (0x064B, 0x065F), (0x0670, 0x0670), (0x06D6, 0x06DC), (0x06DF, 0x06E4), (0x06E7, 0x06E8),
+    (0x06EA, 0x06ED), (0x0640, 0x0640), (0x061C, 0x061C), (0x200B, 0x200F), (0x202A, 0x202E),
+    (0x2060, 0x2069), (0xFEFF, 0xFEFF), (0x00AD, 0x00AD),
+)  # fmt: skip
+DELETE = "".join(f"{chr(a)}-{chr(b)}" if a < b else chr(a) for a, b in _DELETED_RANGES)
 # Presentation forms: expanded with NFKC (one code point may become several).
 _EXPAND = "\ufb50-\ufdff\ufe70-\ufefc"
 
@@ -51,10 +53,17 @@ ONE_TO_ONE = {
     },
 }
 _TABLE = str.maketrans(ONE_TO_ONE)
+# The view's folding character by character: what ``normalize`` does to a text that holds
+# no presentation form (only those expand into several characters).
+FOLD_TABLE = str.maketrans(
+    {**ONE_TO_ONE, **{chr(c): None for a, b in _DELETED_RANGES for c in range(a, b + 1)}}
+)
 
 
 def fold(s: str) -> str:
     """Normalize a short string (a lexicon entry, a query) the way ``View`` does."""
+    if _IS_EXPANDED.search(s) is None:
+        return s.translate(FOLD_TABLE)  # the common case, without building a view
     return normalize(s).text
 
 

@@ -10,6 +10,7 @@ from importlib import resources
 
 import regex
 
+from ..patterns import compiled
 from ..text.arabic import clitics
 from .lexicon import alternation
 
@@ -66,13 +67,19 @@ def _ordinal_day() -> str:
 class Rule:
     name: str
     resolver: str
-    pattern: regex.Pattern[str]
+    source: str  # the regular expression, compiled when the rule first runs
     # group name -> the lexicon classes (or built-in) it may capture
     groups: dict[str, tuple[str, ...]]
     # classes whose words (or "DIGIT") must be near a match; empty: scan everything
     anchors: frozenset[str] = frozenset()
     # characters scanned before and after an anchor word; None: engine.json's defaults
     window: tuple[int, int] | None = None
+
+    @property
+    def pattern(self) -> regex.Pattern[str]:
+        """The compiled rule (a document without its anchor words never compiles it;
+        ``patterns.compiled`` keeps it across runs)."""
+        return compiled(self.source)
 
 
 # What each built-in anchors on: digits, or the number words it reads.
@@ -145,7 +152,7 @@ def rules() -> tuple[Rule, ...]:
             continue
         for spec in tomllib.loads(path.read_text("utf-8")).get("rule", []):
             body, groups = _expand(spec["pattern"].strip())
-            pattern = regex.compile(_wrap(body))
+            pattern = _wrap(body)
             anchors = set(spec.get("anchors") or _anchors(groups))
             if "anchors" not in spec and r"\d" in spec["pattern"]:
                 anchors.add("DIGIT")

@@ -3,20 +3,20 @@
 Word lists with hundreds of thousands of entries (wordfreq's Arabic frequencies, the NER
 word clusters) cost a second or more to load into a ``dict`` at every start. A table
 file is opened in a millisecond and read only where a lookup lands: keys are 64-bit
-BLAKE2b hashes of the words' UTF-8 (sorted, binary-searched), values are 16-bit codes,
-one per column, decoded through each column's list of distinct values. Words cannot be
-listed back from a table; the script that writes one says what it holds
-(``header["about"]``).
+XXH3 hashes of the words' UTF-8, sorted; an index of where each value of the top 16
+bits starts narrows a lookup to a few keys. Values are 16-bit codes, one per column,
+decoded through each column's list of distinct values. Words cannot be listed back from
+a table; the script that writes one says what it holds (``header["about"]``).
 
-Layout: ``MAGIC``, a 4-byte little-endian header length, the JSON header, zero padding
-to a multiple of 8, ``n`` sorted uint64 keys, ``n * columns`` uint16 codes, padding, then
-the distinct values of each column that holds floats as float64 (the header lists the
-other columns' values; thousands of floats parse faster as binary than as JSON).
+Layout (little-endian), each part padded to 8 bytes: ``MAGIC``, a 4-byte header length
+and the JSON header; ``n`` sorted uint64 keys; ``BUCKETS + 1`` uint32 bucket starts;
+``n * columns`` uint16 codes; then the distinct values of each column that holds floats, as
+float64 (the header lists the other columns' values; thousands of floats parse faster
+as binary than as JSON).
 """
 
 from __future__ import annotations
 
-import hashlib
 import itertools
 import json
 import mmap
@@ -27,9 +27,13 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-MAGIC = b"mahattat words 1\n"
+import xxhash
+
+MAGIC = b"mahattat words 2\n"
 _LENGTH = struct.Struct("<I")
 MAX_CODES = 1 << 16
+SHIFT = 48  # a key's top 16 bits choose its bucket
+BUCKETS = 1 << (64 - SHIFT)
 
 Value = str | float | int
 
@@ -39,9 +43,9 @@ class TableError(Exception):
 
 
 def key(word: str) -> int:
-    """A word's 64-bit key (collisions among 10^6 words: about 3 in 10^8)."""
-    digest = hashlib.blake2b(word.encode("utf-8", "surrogatepass"), digest_size=8).digest()
-    return int.from_bytes(digest, "little")
+    """A word's 64-bit key (collisions among 10^6 words: about 3 in 10^8; a table
+    refuses to be written with one)."""
+    return xxhash.xxh3_64_intdigest(word.encode("utf-8", "surrogatepass"))
 
 
 def write(
@@ -66,17 +70,17 @@ def write(
         ensure_ascii=False,
         separators=(",", ":"),
     ).encode("utf-8")
-    head = _padded(MAGIC + _LENGTH.pack(len(header)) + header)
-    keys = struct.pack(f"<{len(keyed)}Q", *(k for k, _ in keyed))
-    codes = _padded(
-        struct.pack(
-            f"<{len(keyed) * width}H", *(code[c][v[c]] for _, v in keyed for c in range(width))
-        )
-    )
-    tables = b"".join(
-        struct.pack(f"<{len(d)}d", *d) for d, f in zip(decode, floats, strict=True) if f
-    )
-    Path(path).write_bytes(head + keys + codes + tables)
+    keys = [k for k, _ in keyed]
+    starts = [bisect_left(keys, b << SHIFT) for b in range(BUCKETS)] + [len(keys)]
+    codes = [code[c][v[c]] for _, v in keyed for c in range(width)]
+    parts = [
+        _padded(MAGIC + _LENGTH.pack(len(header)) + header),
+        struct.pack(f"<{len(keys)}Q", *keys),
+        _padded(struct.pack(f"<{len(starts)}I", *starts)),
+        _padded(struct.pack(f"<{len(codes)}H", *codes)),
+        *(struct.pack(f"<{len(d)}d", *d) for d, f in zip(decode, floats, strict=True) if f),
+    ]
+    Path(path).write_bytes(b"".join(parts))
 
 
 def _padded(data: bytes) -> bytes:
@@ -99,18 +103,23 @@ class WordTable:
             raise TableError(f"{path}: not a word table ({e})") from None
         n, self.width = self.header["n"], len(self.header["columns"])
         view = memoryview(self._map)
-        self._keys = view[start : start + 8 * n].cast("Q")
-        end = start + 8 * n + 2 * n * self.width
-        self._codes = view[start + 8 * n : end].cast("H")
+        at = start + 8 * n
+        self._keys: Any = view[start:at].cast("Q")
+        self._starts: Any = view[at : at + 4 * (BUCKETS + 1)].cast("I")
+        at += 4 * (BUCKETS + 1)
+        at += -at % 8
+        self._codes: Any = view[at : at + 2 * n * self.width].cast("H")
+        at += 2 * n * self.width
+        at += -at % 8
         self._values: list[Any] = []
-        at = end + (-end % 8)
         for listed in self.header["values"]:
             if isinstance(listed, dict):  # floats, stored after the codes
                 count = listed["float64"]
                 listed, at = view[at : at + 8 * count].cast("d"), at + 8 * count
             self._values.append(listed)
         if sys.byteorder != "little":  # the file is little-endian; mmap gives native order
-            self._keys, self._codes = _swapped(self._keys, "Q"), _swapped(self._codes, "H")
+            self._keys, self._starts = _swapped(self._keys, "Q"), _swapped(self._starts, "I")
+            self._codes = _swapped(self._codes, "H")
             self._values = [
                 _swapped(v, "d") if isinstance(v, memoryview) else v for v in self._values
             ]
@@ -120,8 +129,10 @@ class WordTable:
 
     def _index(self, word: str) -> int:
         k = key(word)
-        i = bisect_left(self._keys, k)
-        return i if i < len(self._keys) and self._keys[i] == k else -1
+        b = k >> SHIFT
+        hi = self._starts[b + 1]
+        i = bisect_left(self._keys, k, self._starts[b], hi)
+        return i if i < hi and self._keys[i] == k else -1
 
     def __contains__(self, word: object) -> bool:
         return isinstance(word, str) and self._index(word) >= 0

@@ -63,3 +63,19 @@ def test_fold_is_the_view_of_a_string(text: str) -> None:
     from mahattat.text.normalize import fold
 
     assert fold(text) == normalize(text).text
+
+
+_MARKS = st.sampled_from(["\u064e", "\u0651", "\u0640", "\u200f", "\ufeff", "\u00ad", "ﻻ", "ﷲ", "ب", " ", "\n"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_MARKS, st.characters(codec="utf-8")), max_size=30).map("".join))
+def test_clusters_are_those_of_the_cluster_pattern(text: str) -> None:
+    import regex
+
+    from mahattat.text.normalize import _EXPAND, DELETE, _clusters
+
+    # the reference: a letter and its marks, a presentation form and its marks, stray marks
+    cluster = regex.compile(f"[{_EXPAND}][{DELETE}]*|[^{DELETE}][{DELETE}]+|[{DELETE}]+")
+    want = [(m.start(), m.end()) for m in cluster.finditer(text)]
+    assert [(s, e) for s, e, _ in _clusters(text)] == want

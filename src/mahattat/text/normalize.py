@@ -31,9 +31,11 @@ DELETE = "".join(f"{chr(a)}-{chr(b)}" if a < b else chr(a) for a, b in _DELETED_
 # Presentation forms: expanded with NFKC (one code point may become several).
 _EXPAND = "\ufb50-\ufdff\ufe70-\ufefc"
 
-_IS_DELETED = regex.compile(f"[{DELETE}]")
 _IS_EXPANDED = regex.compile(f"[{_EXPAND}]")
-_CLUSTER = regex.compile(f"[{_EXPAND}][{DELETE}]*|[^{DELETE}][{DELETE}]+|[{DELETE}]+")
+# Where an edit may begin: a presentation form or a deleted mark (rare in news text: one
+# scan of the character class finds them all).
+_SPECIAL = regex.compile(f"[{_EXPAND}{DELETE}]")
+_DELETED = frozenset(chr(c) for a, b in _DELETED_RANGES for c in range(a, b + 1))
 
 ONE_TO_ONE = {
     **{c: "ا" for c in "أإآٱ"},
@@ -136,19 +138,35 @@ def normalize(text: str, insertions: Iterable[int] = ()) -> View:
     ``insertions`` are original offsets where a space is added to the view (the repair
     stage's split points); they never land inside a letter's cluster of marks.
     """
-    edits: list[tuple[int, int, str]] = []
-    for m in _CLUSTER.finditer(text):
-        head = m.group()[0]
-        if _IS_DELETED.match(head):
-            edits.append((m.start(), m.end(), ""))
-        elif _IS_EXPANDED.match(head):
-            edits.append((m.start(), m.end(), _expand(head)))
-        else:
-            edits.append((m.start(), m.end(), head))
+    edits = _clusters(text)
     for p in insertions:
         edits.append((p, p, " "))
     edits.sort(key=lambda e: (e[0], e[1]))
     return _build(text, edits)
+
+
+def _clusters(text: str) -> list[tuple[int, int, str]]:
+    """Edits for each cluster: a presentation form with the marks after it (expanded), a
+    letter with its marks (the letter alone), or marks on nothing (removed)."""
+    edits: list[tuple[int, int, str]] = []
+    done = 0  # where the last cluster ended
+    n = len(text)
+    for m in _SPECIAL.finditer(text):
+        i = m.start()
+        if i < done:
+            continue
+        j = i + 1
+        while j < n and text[j] in _DELETED:
+            j += 1
+        head = text[i]
+        if head not in _DELETED:  # a presentation form
+            edits.append((i, j, _expand(head)))
+        elif i > done:  # marks on the letter before them
+            edits.append((i - 1, j, text[i - 1]))
+        else:
+            edits.append((i, j, ""))
+        done = j
+    return edits
 
 
 def with_spaces(view: View, insertions: Iterable[int]) -> View:

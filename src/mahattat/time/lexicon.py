@@ -5,10 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import regex
-
 from ..text.arabic import classes as _classes
-from ..text.arabic import clitics
+from ..text.arabic import clitics, trie_alternation
 
 
 def classes() -> dict[str, dict[str, Any]]:
@@ -29,16 +27,15 @@ def lookup(cls: str, surface: str) -> Any:
 
 
 def alternation(cls: str, minus: str | None = None) -> str:
-    """A regex alternation of a class (longest first, so the longest entry wins)."""
+    """A regex alternation of a class, shaped as a trie (the engine rejects a position on
+    its first letter instead of trying every word; at one position the longest entry is
+    tried first)."""
     keys = set(classes()[cls])
     if minus:
         keys -= set(classes()[minus])
-    ordered = sorted(keys, key=lambda k: (-len(k), k))
     # After the clitic ل the article loses its alef: "للعام" is ل + "لعام".
     article = clitics().article
-    elided = [k[1:] for k in ordered if k.startswith(article)]
-    alts = [regex.escape(k).replace(r"\ ", "[ ]{1,3}") for k in ordered]
-    if elided:
-        tail = "|".join(regex.escape(k).replace(r"\ ", "[ ]{1,3}") for k in elided)
-        alts.append(f"{clitics().regex_after_lam()}(?:{tail})")
-    return "|".join(alts)
+    elided = [k[1:] for k in keys if k.startswith(article)]
+    if not elided:
+        return trie_alternation(keys)
+    return f"{trie_alternation(keys)}|{clitics().regex_after_lam()}(?:{trie_alternation(elided)})"

@@ -16,11 +16,11 @@ import regex
 from ..records import Timex
 from ..text.normalize import View
 from ..text.tense import clause, is_future
-from . import clock, durations, holidays  # noqa: F401  (their resolvers register on import)
-from .anchor import NARRATIVE_WINDOW, Anchor, Context, resolve
+from .anchor import NARRATIVE_WINDOW, Anchor, Context
 from .grammar import rules
 from .lexicon import classes
-from .readings import Piece, Reading, read
+from .readings import Piece, Reading
+from .registry import read, resolve
 from .windows import anchor_positions, matches
 
 CHRONOLOGY_MIN_DATES = 3  # explicit dates a chronology has at least

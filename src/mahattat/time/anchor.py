@@ -64,15 +64,10 @@ class Resolved:
     point: tuple[int, int | None, int | None] | None  # (year, month, day) to anchor on
 
 
-# More reading kinds, registered by the modules that make them (holidays.py: "holiday").
-KINDS: dict[str, Callable[[Reading, Context], Resolved | None]] = {}
-
-
 def resolve(r: Reading, ctx: Context) -> Resolved | None:
-    """The value of a reading in its context; None if it names no real date."""
+    """The value of a reading of a core kind (``registry.KINDS`` has the others) in its
+    context; None if it names no real date."""
     try:
-        if r.kind in KINDS:
-            return KINDS[r.kind](r, ctx)
         if r.kind == "lit":
             return Resolved(r.value or "", None, None)
         if r.kind == "cal":

@@ -14,8 +14,8 @@ from dataclasses import replace
 
 import regex
 
-from .anchor import KINDS, Context, Resolved, resolve
-from .readings import Fields, Piece, Reading, resolver
+from .anchor import Context, Resolved, resolve
+from .readings import Fields, Piece, Reading
 
 # shift code -> (lowest, highest) 12-hour clock hours that get +12, and hours read as 0
 _SHIFT: dict[str, tuple[int, int, tuple[int, ...]]] = {
@@ -117,10 +117,10 @@ def _day(
     if "deictic_day" in f or "direction" in f:  # "مساء أمس", "الليلة الماضية"
         offset = f.get("deictic_day", f.get("direction", 0))
         return Reading("TIME", "rel", unit="D", offset=offset, **time_of_day)
-    return Reading("TIME", "clock", unit="D", **time_of_day)  # no day: see _clock_day
+    return Reading("TIME", "clock", unit="D", **time_of_day)  # no day: see clock_day
 
 
-def _cal_time(r: Reading, ctx: Context) -> Resolved | None:
+def cal_time(r: Reading, ctx: Context) -> Resolved | None:
     """A calendar day with a time of day: the day as a date, then its time."""
     day = resolve(replace(r, type="DATE", kind="cal", part=None, hour=None, mod=None), ctx)
     if day is None or day.value.count("-") != 2:
@@ -135,7 +135,7 @@ def _time_of_day(r: Reading) -> str:
     return f"T{r.hour:02d}:{r.minute or 0:02d}{seconds}"
 
 
-def _clock_day(r: Reading, ctx: Context) -> Resolved:
+def clock_day(r: Reading, ctx: Context) -> Resolved:
     """A time with no day of its own is on the day its sentence (or the one before) names,
     else on the DCT: "وقع الانفجار يوم الأحد ... عند الساعة العاشرة"."""
     a = ctx.narrative
@@ -152,8 +152,6 @@ def _clock_day(r: Reading, ctx: Context) -> Resolved:
     return Resolved(day.isoformat() + _time_of_day(r), label, (day.year, day.month, day.day))
 
 
-KINDS["cal_time"] = _cal_time
-KINDS["clock"] = _clock_day
 
 
 def _clock(f: Fields, suffix: str = "", default_part: str | None = None) -> tuple[int, int] | None:
@@ -176,7 +174,6 @@ def _clock(f: Fields, suffix: str = "", default_part: str | None = None) -> tupl
     return total % _MINUTES_PER_DAY, int(f.get("sec", 0))
 
 
-@resolver("time")
 def time(f: Fields, span: tuple[int, int]) -> list[Piece]:
     mod = f.get("mod") or f.get("early")
     clock = _clock(f)
@@ -188,7 +185,6 @@ def time(f: Fields, span: tuple[int, int]) -> list[Piece]:
     return [(*span, _day(f, None, total // 60, total % 60, second, mod))]
 
 
-@resolver("night_between")
 def night_between(f: Fields, span: tuple[int, int]) -> list[Piece]:
     """ "ليل الأحد الاثنين": the night from one day into the next, dated by the first."""
     if int(f["weekday"]) % 7 + 1 != int(f["weekday2"]):
@@ -196,14 +192,12 @@ def night_between(f: Fields, span: tuple[int, int]) -> list[Piece]:
     return time({k: v for k, v in f.items() if k != "weekday2"}, span)
 
 
-@resolver("time_glued", needs_match=True)
 def time_glued(f: Fields, span: tuple[int, int], m: regex.Match[str]) -> list[Piece]:
     """ "1140 صباحاً": the last two digits are the minutes."""
     glued = m.group("glued")
     return time({**f, "hour": int(glued[:-2]), "minute": int(glued[-2:])}, span)
 
 
-@resolver("time_pair", needs_match=True)
 def time_pair(f: Fields, span: tuple[int, int], m: regex.Match[str]) -> list[Piece]:
     """Two clock times; at least one end must say it is a clock time."""
     part1, part2 = _part(f), _part(f, "2")

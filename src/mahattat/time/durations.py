@@ -12,7 +12,7 @@ import regex
 
 from .iso import period
 from .lexicon import lookup
-from .readings import Fields, Piece, Reading, parse_number, resolver
+from .readings import Fields, Piece, Reading, parse_number
 
 # Names a rule captures, in the order they are tried: (group, lexicon classes).
 _CLASSES = {
@@ -102,7 +102,6 @@ def _groups(parts: list[_Part]) -> list[list[_Part]]:
     return runs
 
 
-@resolver("duration", needs_match=True)
 def duration(f: Fields, span: tuple[int, int], m: regex.Match[str]) -> list[Piece]:
     mod = f.get("mod_amount")
     if "tens_of" in f:  # "عشرات السنين": decades
@@ -120,7 +119,6 @@ def duration(f: Fields, span: tuple[int, int], m: regex.Match[str]) -> list[Piec
     return out
 
 
-@resolver("set", needs_match=True)
 def set_(f: Fields, span: tuple[int, int], m: regex.Match[str]) -> list[Piece]:
     if "month" in f:  # "21 مارس من كل عام"
         day = f.get("day") or f.get("ordday")

@@ -14,8 +14,8 @@ import datetime as dt
 
 from hijridate import Gregorian, Hijri
 
-from .anchor import KINDS, Context, Resolved, distance, nth_weekday
-from .readings import Fields, Piece, Reading, resolver
+from .anchor import Context, Resolved, distance, nth_weekday
+from .readings import Fields, Piece, Reading
 
 FEAST_DAYS = 4  # a feast lasts a few days: in future tense, one this recent is still "the" one
 
@@ -81,7 +81,7 @@ def _candidates(r: Reading, dct: dt.date) -> list[dt.date]:
     return [in_year(r, y) for y in (dct.year - 1, dct.year, dct.year + 1)]
 
 
-def _anchor(r: Reading, ctx: Context) -> Resolved | None:
+def anchor(r: Reading, ctx: Context) -> Resolved | None:
     try:
         return _occurrence(r, ctx)
     except (StopIteration, IndexError):  # no occurrence that way (a DCT far out of range)
@@ -107,10 +107,6 @@ def _occurrence(r: Reading, ctx: Context) -> Resolved | None:
     return Resolved(day.isoformat(), "dct", (day.year, day.month, day.day))
 
 
-KINDS["holiday"] = _anchor
-
-
-@resolver("holiday")
 def holiday(f: Fields, span: tuple[int, int]) -> list[Piece]:
     spec = f.get("holiday") or {"calendar": "unknown"}
     year_offset = f.get("year_rel", f.get("this"))

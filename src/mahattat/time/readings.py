@@ -6,7 +6,6 @@ every word's meaning comes from the lexicon class the rule captured it with.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -340,47 +339,3 @@ def relative_span(f: Fields, span: tuple[int, int]) -> list[Piece]:
     return [(*span, Reading("DURATION", "lit", value=period([(n, unit)])))]
 
 
-Resolver = Callable[[Fields, tuple[int, int], regex.Match[str]], list[Piece]]
-RESOLVERS: dict[str, Resolver] = {}
-
-
-def resolver(
-    name: str, *, needs_match: bool = False
-) -> Callable[[Callable[..., list[Piece]]], Callable[..., list[Piece]]]:
-    """Register a resolver under the name rules use; ``needs_match`` gets the match too."""
-
-    def register(fn: Callable[..., list[Piece]]) -> Callable[..., list[Piece]]:
-        RESOLVERS[name] = fn if needs_match else (lambda f, span, m: fn(f, span))
-        return fn
-
-    return register
-
-
-_PLAIN = (
-    date,
-    hijri,
-    weekday,
-    deictic,
-    relative,
-    ref,
-    anaphoric,
-    decade,
-    century,
-    quarter,
-    season,
-    day_of_month,
-    hijri_in_year,
-    weekend,
-    week_weekday,
-    relative_span,
-)
-for _fn in _PLAIN:
-    resolver(_fn.__name__)(_fn)
-resolver("nth_weekday")(nth_weekday_of)
-for _fn in (year_pair, numeric, day_pair, date_range_year):
-    resolver(_fn.__name__, needs_match=True)(_fn)
-
-
-def read(rule: Rule, m: regex.Match[str]) -> list[Piece]:
-    """The readings of one match (two for a range like "18 و21 مايو")."""
-    return RESOLVERS[rule.resolver](fields(rule, m), (m.start("span"), m.end("span")), m)

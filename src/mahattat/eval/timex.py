@@ -116,13 +116,18 @@ def _errors(
         if g.get("type") != p.get("type"):
             errors.append(Error("wrong type", doc, gold=g, pred=p))
     errors += [Error("spurious", doc, pred=p) for i, p in enumerate(pred) if i not in matched_pred]
-    errors.sort(key=lambda e: (e.gold or e.pred)["start"])
+    errors.sort(key=_start)
     return errors
+
+
+def _start(e: Error) -> int:
+    span = e.gold if e.gold is not None else e.pred
+    return int(span["start"]) if span is not None else 0
 
 
 def score_corpus(docs: Iterable[tuple[str | None, Sequence[Span], Sequence[Span]]]) -> Score:
     """Micro-averaged counts and all errors over ``(doc id, gold, pred)`` triples."""
-    counts, errors = Counts(), []
+    counts, errors = Counts(), list[Error]()
     for doc, gold, pred in docs:
         score = score_doc(gold, pred, doc)
         counts += score.counts

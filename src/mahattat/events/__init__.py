@@ -75,8 +75,8 @@ def build(
     ]
     starts = [s for s, _ in sentences]
     by_sentence: dict[int, list[_Date]] = {}
-    for d in dates:
-        by_sentence.setdefault(max(bisect_right(starts, d.start) - 1, 0), []).append(d)
+    for date in dates:
+        by_sentence.setdefault(max(bisect_right(starts, date.start) - 1, 0), []).append(date)
     fore: list[tuple[Event, frozenset[str]]] = []  # with the clause's words, for _dedupe
     back: list[Event] = []
     section: str | None = None

@@ -212,7 +212,7 @@ def _date_word(text: str, s: int, e: int) -> bool:
     if m and m["w"] in dates:
         return True
     m = pat.next_word.match(text, e)
-    return bool(m) and m["w"] in dates
+    return m is not None and m["w"] in dates
 
 
 def _is_label(text: str, a: _Amount) -> bool:
@@ -252,4 +252,4 @@ def _is_label(text: str, a: _Amount) -> bool:
     if before == "(" and _PARENTHESIZED.match(text, e):
         return True  # "(1)": a note or an item number
     m = pat.prev_word.search(text, max(0, s - LABEL_REACH), s)
-    return bool(m) and m["w"] in lex.id_before
+    return m is not None and m["w"] in lex.id_before

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 import regex
 
 from ..text.arabic import classes, clitics, subset, trie_alternation, with_clitics, word_classes
 
 
-def load(stage: str) -> dict[str, dict[str, object]]:
+def load(stage: str) -> dict[str, dict[str, Any]]:
     """Every word class of ``data/<stage>/lexicon.json``, keys folded."""
     return word_classes(f"{stage}/lexicon.json")
 

@@ -150,10 +150,12 @@ class _Reader:
         nw = nxt.word if nxt is not None and not nxt.digits else ""
         two = nxt.end if nxt is not None else a.end  # the end of a two-word head
         if w in lex.few and (nw in lex.multiplier or nw in lex.vague):  # "بضعة آلاف"
-            scale = lex.multiplier.get(nw) or lex.vague[nw]
-            return Phrase(a.start, two, scale, 1, scale, vague=True, parts=2)
+            many = lex.multiplier.get(nw) or lex.vague[nw]
+            return Phrase(a.start, two, many, 1, many, vague=True, parts=2)
         if w in lex.vague:
-            scale = lex.scale.get(nw) or (lex.vague.get(nw) if nw in lex.multiplier else None)
+            scale = lex.scale.get(nw) or (
+                lex.vague.get(nw) if nw in lex.multiplier else None
+            )
             if scale:  # "عشرات الآلاف", "مئات مليارات"
                 v = lex.vague[w] * scale
                 return Phrase(a.start, two, v, lex.vague[w], scale, vague=True, parts=2)

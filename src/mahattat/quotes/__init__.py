@@ -196,11 +196,17 @@ def _opening(
         # (قال رئيس «حزب الله» إن).
         if span.words >= lex.min_words and not _named(text, span):
             return ("q", span.start, span.end)
-        nxt = pat.opening.match(text, _POST_GAP.match(text, span.end).end())
+        nxt = pat.opening.match(text, _skip(_POST_GAP, text, span.end))
         if not _LETTER.search(text, c.end, m.start()) and (nxt is None or nxt["q"]):
             return ("q", span.start, span.end)
         pos = span.end
     return None
+
+
+def _skip(gap: regex.Pattern[str], text: str, pos: int) -> int:
+    """Where an optional gap (spaces, a comma) that starts at ``pos`` ends."""
+    m = gap.match(text, pos)
+    return m.end() if m else pos
 
 
 def _blocks(word: str, lex: Lexicon) -> bool:
@@ -219,10 +225,10 @@ def _quote_span(
     if kind == "q":
         m = by_start[c.opening[1]]  # type: ignore[index]
         return None if m.claimed else (m.start, m.end, m)
-    after = _SKIP_SPACE.match(text, o_end).end()
-    m = by_start.get(after)
-    if m is not None:
-        return None if m.claimed else (m.start, m.end, m)
+    after = _skip(_SKIP_SPACE, text, o_end)
+    found = by_start.get(after)
+    if found is not None:
+        return None if found.claimed else (found.start, found.end, found)
     end = sent[1]
     k = bisect_right(productive_leads, c.lead)  # the next cue starts a quote of its own
     if k < len(productive_leads):
@@ -315,12 +321,10 @@ def _unclaimed(
         k = bisect_right(inside, (m.start, len(text))) - 1
         if k >= 0 and m.start < inside[k][1]:
             continue  # within a reported clause already
-        gap = _POST_GAP.match(text, m.end)
-        post = by_lead.get(gap.end())
+        gap = text[m.end : _skip(_POST_GAP, text, m.end)]
+        post = by_lead.get(m.end + len(gap))
         # «...»، قال الوزير: a comma, or a span long enough not to be a name.
-        if post is not None and (
-            "،" in gap.group() or "," in gap.group() or m.words >= lex.min_words
-        ):
+        if post is not None and ("،" in gap or "," in gap or m.words >= lex.min_words):
             out.append((m.start, m.end, post.speaker, post))
         elif m.words >= lex.min_words and not m.lines and not _named(text, m):
             out.append((m.start, m.end, None, None))

@@ -10,10 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from bisect import bisect_right
+from typing import cast
 
 import regex
 
-from ..records import Timex
+from ..records import Timex, TimexType
 from ..text.normalize import View
 from ..text.tense import clause, is_future
 from .anchor import NARRATIVE_WINDOW, Anchor, Context
@@ -72,6 +73,10 @@ def is_chronology(readings: list[Reading]) -> bool:
     return ordered >= CHRONOLOGY_ORDERED * (len(dates) - 1)
 
 
+def _type(reading: Reading) -> TimexType:
+    return cast(TimexType, reading.type)  # the rules' resolvers make only the four types
+
+
 def tag(view: View, dct: dt.date, sentences: list[tuple[int, int]]) -> list[Timex]:
     """Temporal expressions of a document, with values anchored in its narrative."""
     starts = [s for s, _ in sentences] or [0]
@@ -89,7 +94,7 @@ def tag(view: View, dct: dt.date, sentences: list[tuple[int, int]]) -> list[Time
         tid = f"t{len(out) + 1}"
         o_start, o_end, text = view.original_span(start, end)
         out.append(
-            Timex(tid, o_start, o_end, text, reading.type, res.value, reading.mod, res.anchor)
+            Timex(tid, o_start, o_end, text, _type(reading), res.value, reading.mod, res.anchor)
         )
         if res.point is not None and reading.type == "DATE":
             y, m, d = res.point

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from typing import Any
 
 import regex
 
 from .anchor import Context, Resolved, resolve
-from .readings import Fields, Piece, Reading
+from .readings import Fields, Piece, Reading, first
 
 # shift code -> (lowest, highest) 12-hour clock hours that get +12, and hours read as 0
 _SHIFT: dict[str, tuple[int, int, tuple[int, ...]]] = {
@@ -98,7 +99,13 @@ def _day(
     mod: str | None = None,
 ) -> Reading:
     """The reading of a time of day on the day the fields name (the DCT's by default)."""
-    time_of_day = {"part": part, "hour": hour, "minute": minute, "second": second, "mod": mod}
+    time_of_day: dict[str, Any] = {
+        "part": part,
+        "hour": hour,
+        "minute": minute,
+        "second": second,
+        "mod": mod,
+    }
     if "month" in f:  # "مساء الخميس 15 فبراير 2018"
         return Reading("TIME", "cal_time", f.get("year"), f["month"], f["day"], **time_of_day)
     if "weekday" in f:
@@ -115,7 +122,7 @@ def _day(
         offset = f["anaphoric_unit"][1]
         return Reading("TIME", "rel", unit="D", offset=offset, anaphoric=True, **time_of_day)
     if "deictic_day" in f or "direction" in f:  # "مساء أمس", "الليلة الماضية"
-        offset = f.get("deictic_day", f.get("direction", 0))
+        offset = first(f, "deictic_day", "direction")
         return Reading("TIME", "rel", unit="D", offset=offset, **time_of_day)
     return Reading("TIME", "clock", unit="D", **time_of_day)  # no day: see clock_day
 
@@ -152,8 +159,6 @@ def clock_day(r: Reading, ctx: Context) -> Resolved:
     return Resolved(day.isoformat() + _time_of_day(r), label, (day.year, day.month, day.day))
 
 
-
-
 def _clock(f: Fields, suffix: str = "", default_part: str | None = None) -> tuple[int, int] | None:
     """(minutes since midnight, seconds) of a clock time; None if there is no hour."""
     hour = _hour(f, suffix)
@@ -179,7 +184,8 @@ def time(f: Fields, span: tuple[int, int]) -> list[Piece]:
     clock = _clock(f)
     if clock is None:
         part = f.get("part") or f.get("cpart") or f.get("tonight")
-        return [(*span, _day(f, _PART_CODE.get(part, part), None, None, None, mod))]
+        code = None if part is None else _PART_CODE.get(part, part)
+        return [(*span, _day(f, code, None, None, None, mod))]
     total, sec = clock
     second = sec if "sec" in f else None
     return [(*span, _day(f, None, total // 60, total % 60, second, mod))]

@@ -53,6 +53,11 @@ Fields = dict[str, Any]
 Piece = tuple[int, int, Reading]  # view span and meaning
 
 
+def first(f: Fields, *names: str) -> Any:
+    """The first of ``names`` captured (0 when none is): "direction", else "this"."""
+    return next((f[n] for n in names if n in f), 0)
+
+
 def fields(rule: Rule, m: regex.Match[str]) -> Fields:
     """Captured groups with their lexicon meanings (built-ins as numbers)."""
     out: Fields = {}
@@ -211,7 +216,7 @@ def relative(f: Fields, span: tuple[int, int]) -> list[Piece]:
             "DATE", "rel", unit=_unit(f), offset=_num(f), mod=mod, anaphoric="from_now" not in f
         )
     else:
-        offset = f.get("direction", f.get("this", 0))
+        offset = first(f, "direction", "this")
         r = Reading("DATE", "rel", unit=f["unit_singular_point"], offset=offset, mod=mod)
     return [(*span, r)]
 
@@ -251,7 +256,7 @@ def quarter(f: Fields, span: tuple[int, int]) -> list[Piece]:
 def season(f: Fields, span: tuple[int, int]) -> list[Piece]:
     if "year" in f:
         return [(*span, Reading("DATE", "cal", f["year"], sub=f["season"], mod=f.get("mod_point")))]
-    offset = f.get("direction", f.get("this", 0))
+    offset = first(f, "direction", "this")
     r = Reading("DATE", "rel", unit="Y", offset=offset, sub=f["season"], mod=f.get("mod_point"))
     return [(*span, r)]
 
@@ -313,7 +318,7 @@ def weekend(f: Fields, span: tuple[int, int]) -> list[Piece]:
 
 def week_weekday(f: Fields, span: tuple[int, int]) -> list[Piece]:
     """A weekday of the week before, of or after the DCT's (ISO weeks)."""
-    offset = f.get("direction", f.get("this", 0))
+    offset = first(f, "direction", "this")
     return [(*span, Reading("DATE", "rel", unit="W", offset=offset, weekday=f["weekday"]))]
 
 
@@ -329,11 +334,11 @@ def nth_weekday_of(f: Fields, span: tuple[int, int]) -> list[Piece]:
 
 def relative_span(f: Fields, span: tuple[int, int]) -> list[Piece]:
     """ "The last three weeks": a DURATION of the units counted."""
-    unit = f.get("unit_plural_def") or f.get("unit_dual_def") or f.get("unit")
+    unit: str = f.get("unit_plural_def") or f.get("unit_dual_def") or f["unit"]
     if "unit_dual_def" in f:
         n: float | str = 2
     elif "number" in f or "n2" in f:
-        n = f.get("number", f.get("n2"))
+        n = first(f, "number", "n2")
     else:
         n = "X"
     return [(*span, Reading("DURATION", "lit", value=period([(n, unit)])))]

@@ -16,17 +16,16 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import NamedTuple
 
-import regex
-
+from ..patterns import compiled
 from ..text.arabic import zipf
 from ..text.wordtable import WordTable
 from .clitics import split
 from .gazetteer import lexicon, match
 
 # Words, numbers (with inner separators) and single punctuation marks.
-TOKEN = regex.compile(r"\p{L}[\p{L}\p{M}]*|\p{N}+(?:[.,:/]\p{N}+)*|[^\s\p{L}\p{N}]")
-_ARABIC = regex.compile(r"[\u0621-\u064a]+")
-_LATIN = regex.compile(r"[A-Za-z]+")
+TOKEN = compiled(r"\p{L}[\p{L}\p{M}]*|\p{N}+(?:[.,:/]\p{N}+)*|[^\s\p{L}\p{N}]")
+_ARABIC = compiled(r"[\u0621-\u064a]+")
+_LATIN = compiled(r"[A-Za-z]+")
 AFFIXES = (2, 3, 4)  # lengths of the prefixes and suffixes (one letter: no gain)
 # Which of its cluster ids (k = 64, 256, 1024) a neighbour shows: the k = 256 one too
 # scored 0.1 F1 more and cost 12% of the tagging time.

@@ -12,13 +12,12 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 
-import regex
-
+from ..patterns import compiled
 from ..text.arabic import zipf
 from .lexicon import words
 
-_TOKEN = regex.compile(r"[^\s«»\"“”()\[\]،,;:.!?؟]+")
-_BREAK = regex.compile(r"[،,;:«»\"“”]")
+_TOKEN = compiled(r"[^\s«»\"“”()\[\]،,;:.!?؟]+")
+_BREAK = compiled(r"[،,;:«»\"“”]")
 _EDGE_PUNCT = ' \t\n،,;:.!?؟-–—«»"“”()[]'
 CONJUNCTION_GAIN = 0.5  # "وانسحبوا" is و + a verb when "انسحبوا" is this much more frequent
 

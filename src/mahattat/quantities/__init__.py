@@ -18,8 +18,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import regex
-
+from ..patterns import compiled
 from ..records import Quantity
 from ..text.arabic import zipf
 from ..text.normalize import View
@@ -35,13 +34,13 @@ LABEL_REACH = 14  # characters before a number searched for a label word
 YEARS = (1900, 2100)  # a bare four-digit number in this range is a year
 MAX_PLAIN_DIGITS = 9  # more digits without separators: an id, not an amount
 
-_MARKS = regex.compile(r"[\u064b-\u065f\u0670\u0640]")
-_ARABIC_WORD = regex.compile(r"[\u0621-\u064a]+")
-_LATIN_BEFORE = regex.compile(r"(?r)[A-Za-z][ -]?\Z")
-_GLUED_AFTER = regex.compile(r"[/:][0-9]|[A-Za-z]|-\p{L}")
-_ENUMERATOR_AFTER = regex.compile(r"[ ]?[.)\-–][ ]")
-_ENUMERATOR_BEFORE = regex.compile(r"(?r)(?:\A|[\n.:؛])[ ]{0,2}\Z")
-_PARENTHESIZED = regex.compile(r"[ ]?\)")
+_MARKS = compiled(r"[\u064b-\u065f\u0670\u0640]")
+_ARABIC_WORD = compiled(r"[\u0621-\u064a]+")
+_LATIN_BEFORE = compiled(r"(?r)[A-Za-z][ -]?\Z")
+_GLUED_AFTER = compiled(r"[/:][0-9]|[A-Za-z]|-\p{L}")
+_ENUMERATOR_AFTER = compiled(r"[ ]?[.)\-–][ ]")
+_ENUMERATOR_BEFORE = compiled(r"(?r)(?:\A|[\n.:؛])[ ]{0,2}\Z")
+_PARENTHESIZED = compiled(r"[ ]?\)")
 SINGLE_WORDS = (1, 2)  # "واحد", "اثنين" follow the noun they count: alone they are no amount
 
 

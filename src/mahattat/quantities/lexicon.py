@@ -16,6 +16,7 @@ from typing import Any
 
 import regex
 
+from ..patterns import compiled
 from ..text.arabic import classes, clitics, subset, trie_alternation, with_clitics, word_classes
 
 
@@ -130,28 +131,28 @@ def patterns() -> Patterns:
     return Patterns(
         # Digits with thousands or decimal separators; each repetition needs a separator,
         # so the run is read in one way only.
-        digits=regex.compile(r"[0-9]+(?:[.,][0-9]+)*"),  # ASCII: other \d are no amounts
-        word=regex.compile(rf"(?P<c>[{mod_clitics}]?)(?P<w>{trie_alternation(words)})\M"),
+        digits=compiled(r"[0-9]+(?:[.,][0-9]+)*"),  # ASCII: other \d are no amounts
+        word=compiled(rf"(?P<c>[{mod_clitics}]?)(?P<w>{trie_alternation(words)})\M"),
         first=with_clitics(words, mod_clitics),
         # Searched right to left ((?r)): only the end of the window can match.
-        mod_before=regex.compile(
+        mod_before=compiled(
             rf"(?r)(?<!\p{{L}})[{mod_clitics}]?(?P<m>{trie_alternation(lex.mod)})[ ]{{1,3}}\Z"
         ),
-        mod_after=regex.compile(rf"[ ]{{1,3}}(?P<m>{trie_alternation(lex.mod_after)})(?!\p{{L}})"),
-        percent=regex.compile(
+        mod_after=compiled(rf"[ ]{{1,3}}(?P<m>{trie_alternation(lex.mod_after)})(?!\p{{L}})"),
+        percent=compiled(
             rf"[ ]?[{percent_signs}]|[ ]{{1,3}}(?P<w>{trie_alternation(lex.percent)})(?!\p{{L}})"
         ),
-        currency=regex.compile(
+        currency=compiled(
             rf"[ ]?(?P<s>[{signs}])|[ ]{{1,3}}(?P<w>{trie_alternation(lex.currency)})(?!\p{{L}})"
         ),
-        next_word=regex.compile(r"[ ]{1,3}(?P<w>\p{L}+)"),
-        of_article=regex.compile(
+        next_word=compiled(r"[ ]{1,3}(?P<w>\p{L}+)"),
+        of_article=compiled(
             rf"[ ]{{1,3}}(?:{trie_alternation(lex.of)})[ ]{{1,3}}"
             rf"(?P<a>{lex.article})(?P<w>\p{{L}}{{2,}})"
         ),
-        range_gap=regex.compile(rf"[ ]{{0,3}}(?:-|–|(?:{joins})[ ]{{0,3}})[ ]{{0,3}}"),
-        prev_word=regex.compile(r"(?r)(?<!\p{L})(?P<w>\p{L}+)[ ]{1,3}\Z"),
+        range_gap=compiled(rf"[ ]{{0,3}}(?:-|–|(?:{joins})[ ]{{0,3}})[ ]{{0,3}}"),
+        prev_word=compiled(r"(?r)(?<!\p{L})(?P<w>\p{L}+)[ ]{1,3}\Z"),
         # tatweel is gone in the view: "الـ5" reads "ال5" or "ال 5"
-        ordinal=regex.compile(rf"(?r)(?<!\p{{L}}){lex.article}[ ]?\Z"),
-        number_join=regex.compile(rf"[ ]{{1,3}}[{''.join(lex.number_join)}][ ]{{0,3}}"),
+        ordinal=compiled(rf"(?r)(?<!\p{{L}}){lex.article}[ ]?\Z"),
+        number_join=compiled(rf"[ ]{{1,3}}[{''.join(lex.number_join)}][ ]{{0,3}}"),
     )

@@ -14,10 +14,11 @@ from dataclasses import dataclass
 
 import regex
 
+from ..patterns import compiled
 from ..text.arabic import occurrences
 from .lexicon import Lexicon, lexicon, patterns
 
-_SPACES = regex.compile(r"[ ]{1,3}")
+_SPACES = compiled(r"[ ]{1,3}")
 TENS = range(20, 100, 10)  # tens words come after the units: "خمسة وعشرون"
 THOUSANDS_GROUP = 3  # digits after a thousands separator
 MAX_GAP = 7  # the widest gap between two atoms of one amount ("   و   ")
@@ -153,9 +154,7 @@ class _Reader:
             many = lex.multiplier.get(nw) or lex.vague[nw]
             return Phrase(a.start, two, many, 1, many, vague=True, parts=2)
         if w in lex.vague:
-            scale = lex.scale.get(nw) or (
-                lex.vague.get(nw) if nw in lex.multiplier else None
-            )
+            scale = lex.scale.get(nw) or (lex.vague.get(nw) if nw in lex.multiplier else None)
             if scale:  # "عشرات الآلاف", "مئات مليارات"
                 v = lex.vague[w] * scale
                 return Phrase(a.start, two, v, lex.vague[w], scale, vague=True, parts=2)

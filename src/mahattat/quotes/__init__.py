@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 import regex
 
+from ..patterns import compiled
 from ..records import Entity, Quote
 from ..text.arabic import clitics, occurrences
 from ..text.normalize import View
@@ -34,12 +35,12 @@ from .lexicon import Lexicon, lexicon, patterns
 __all__ = ["find"]
 
 SPEAKER_LABELS = ("PER", "ORG", "LOC")  # in order of preference
-_LETTER = regex.compile(r"\p{L}")
-_FIRST_WORDS = regex.compile(r"(?P<a>\p{L}+)(?:[ ]+(?P<b>\p{L}+))?")
-_SKIP_SPACE = regex.compile(r"\s*")
-_POST_GAP = regex.compile(r"[ ]{0,3}[،,]?[ ]{0,3}")
-_CLAUSE_EDGE = regex.compile(r"(?r)[،,;:؛»”\"\n]")  # the last one before a participle
-_CLAUSE_END = regex.compile(r"[،,;:؛.!?؟«»“”\"\n]")
+_LETTER = compiled(r"\p{L}")
+_FIRST_WORDS = compiled(r"(?P<a>\p{L}+)(?:[ ]+(?P<b>\p{L}+))?")
+_SKIP_SPACE = compiled(r"\s*")
+_POST_GAP = compiled(r"[ ]{0,3}[،,]?[ ]{0,3}")
+_CLAUSE_EDGE = compiled(r"(?r)[،,;:؛»”\"\n]")  # the last one before a participle
+_CLAUSE_END = compiled(r"[،,;:؛.!?؟«»“”\"\n]")
 _TRIM = " \n.,،;؛:!?؟"
 
 

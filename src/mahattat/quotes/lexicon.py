@@ -8,6 +8,7 @@ from functools import cache
 import regex
 
 from ..datafile import load_json
+from ..patterns import compiled
 from ..text.arabic import trie_alternation, word_classes
 
 
@@ -84,11 +85,11 @@ def patterns() -> Patterns:
     colon = r"(?P<colon>:)"
     marks = regex.escape("".join(raw["marks"]))
     return Patterns(
-        marked=regex.compile("|".join(alts)),
+        marked=compiled("|".join(alts)),
         cues=cues,
         cue_words=frozenset(cues),
-        opening=regex.compile(
+        opening=compiled(
             rf"{colon}|(?P<q>[{marks}])|\m(?P<w>{trie_alternation(raw['complementizer'])})\M"
         ),
-        prev_word=regex.compile(r"(?r)(?<!\p{L})(?P<w>\p{L}+)[ ،,]{1,3}\Z"),
+        prev_word=compiled(r"(?r)(?<!\p{L})(?P<w>\p{L}+)[ ،,]{1,3}\Z"),
     )

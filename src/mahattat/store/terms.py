@@ -7,12 +7,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-import regex
-
 from ..datafile import load_json
+from ..patterns import compiled
 from ..text.arabic import clitics, fold, zipf
 
-_WORD = regex.compile(r"[\p{L}\p{N}]+")
+_WORD = compiled(r"[\p{L}\p{N}]+")
 
 
 @dataclass(frozen=True, slots=True)

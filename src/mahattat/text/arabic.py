@@ -20,6 +20,7 @@ from typing import Any
 import regex
 
 from ..datafile import load_json
+from ..patterns import compiled
 from .normalize import FOLD_TABLE, fold
 from .wordtable import WordTable
 
@@ -238,7 +239,7 @@ def trie_alternation(words: Iterable[str]) -> str:
     return emit(root)
 
 
-_ARABIC_WORD = regex.compile(r"[\u0621-\u064a]+")
+_ARABIC_WORD = compiled(r"[\u0621-\u064a]+")
 
 
 @lru_cache(maxsize=2)

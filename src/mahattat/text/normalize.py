@@ -20,6 +20,8 @@ from functools import lru_cache
 
 import regex
 
+from ..patterns import compiled
+
 # Code points removed from the view: harakat, Quranic marks, tatweel, bidi and
 # zero-width controls, the BOM, the soft hyphen (inclusive ranges).
 _DELETED_RANGES = (
@@ -31,10 +33,10 @@ DELETE = "".join(f"{chr(a)}-{chr(b)}" if a < b else chr(a) for a, b in _DELETED_
 # Presentation forms: expanded with NFKC (one code point may become several).
 _EXPAND = "\ufb50-\ufdff\ufe70-\ufefc"
 
-_IS_EXPANDED = regex.compile(f"[{_EXPAND}]")
+_IS_EXPANDED = compiled(f"[{_EXPAND}]")
 # Where an edit may begin: a presentation form or a deleted mark (rare in news text: one
 # scan of the character class finds them all).
-_SPECIAL = regex.compile(f"[{_EXPAND}{DELETE}]")
+_SPECIAL = compiled(f"[{_EXPAND}{DELETE}]")
 _DELETED = frozenset(chr(c) for a, b in _DELETED_RANGES for c in range(a, b + 1))
 
 ONE_TO_ONE = {

@@ -25,17 +25,18 @@ from functools import cache, lru_cache
 import regex
 
 from ..datafile import load_json
+from ..patterns import compiled
 from ..records import Repair
 from .arabic import clitics, fold_key, subset, zipf
 from .normalize import ONE_TO_ONE, View, normalize, with_spaces
 
 # A digit run glued to letters on either side: ``1مايو``, ``عام2003``.
-_DIGIT_LETTER = regex.compile(r"(?<=\d)(?=\p{Arabic})|(?<=\p{Arabic})(?=\d)")
-_TOKEN = regex.compile(r"[\p{L}\p{N}\p{M}]+")
+_DIGIT_LETTER = compiled(r"(?<=\d)(?=\p{Arabic})|(?<=\p{Arabic})(?=\d)")
+_TOKEN = compiled(r"[\p{L}\p{N}\p{M}]+")
 # Runs of Arabic base letters; only these are looked up in the word list.
-_LETTERS = regex.compile(r"[\u0621-\u064a]+")
+_LETTERS = compiled(r"[\u0621-\u064a]+")
 # The last run of non-digits before a position (a number's prefix).
-_NON_DIGITS = regex.compile(r"(?:^|(?<=\d))\D+$")
+_NON_DIGITS = compiled(r"(?:^|(?<=\d))\D+$")
 _NEG = -math.inf
 
 
@@ -101,7 +102,7 @@ def _config() -> _Config:
     # Square and cubic units (و202م2, سم3): a clitic, digits, a unit, a power.
     units = _alternation(raw.pop("unit_powers"))
     number_clitics = _alternation(raw["number_clitics"])
-    raw["unit_power"] = regex.compile(rf"(?:{number_clitics})?\d*(?:{units})[23]")
+    raw["unit_power"] = compiled(rf"(?:{number_clitics})?\d*(?:{units})[23]")
     ta = cl.ta_marbuta
     return _Config(**raw, ta_marbuta=ta, ta_folded=ONE_TO_ONE[ta], article=cl.article)
 
@@ -115,7 +116,7 @@ def _candidates_re() -> regex.Pattern[str]:
     """Tokens that may need a cut: a digit/letter seam, or a letter run long enough to
     hold two words. Every other token is left alone without a Python-level look."""
     k = _config().min_token_len
-    return regex.compile(
+    return compiled(
         rf"(?<![\p{{L}}\p{{N}}\p{{M}}])[\p{{L}}\p{{N}}\p{{M}}]*?"
         rf"(?:\d\p{{Arabic}}|\p{{Arabic}}\d|[\u0621-\u064a]{{{k}}})[\p{{L}}\p{{N}}\p{{M}}]*"
     )
@@ -167,9 +168,7 @@ def _token_cuts(view: View, tok: regex.Match[str]) -> tuple[list[int], bool]:
     token = tok.group()
     cuts = [m.start() for m in _DIGIT_LETTER.finditer(token)]
     cfg = _config()
-    defect = not cfg.unit_power.fullmatch(token) and any(
-        not _number_affix(token, c) for c in cuts
-    )
+    defect = not cfg.unit_power.fullmatch(token) and any(not _number_affix(token, c) for c in cuts)
     for run in _LETTERS.finditer(token):
         word = run.group()
         if len(word) < cfg.min_token_len or zipf(word) >= cfg.known_zipf:

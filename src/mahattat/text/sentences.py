@@ -16,15 +16,16 @@ from importlib import resources
 
 import regex
 
+from ..patterns import compiled
 from ..records import Sentence
 from .normalize import View, fold
 
-_END = regex.compile(r"[.!?؟]+[»\"”’')\]]*(?=\s|$)|\n+")
+_END = compiled(r"[.!?؟]+[»\"”’')\]]*(?=\s|$)|\n+")
 # The word a period is glued to: letters and inner periods (``U.S``, ``ق.م``).
-_ABBR_TAIL = regex.compile(r"(?:^|(?<=[\s(\[«\"]))[\p{L}.]+$")
+_ABBR_TAIL = compiled(r"(?:^|(?<=[\s(\[«\"]))[\p{L}.]+$")
 # A one-letter unit after a number: ``20 د``, ``35 م د`` (million dinars).
-_UNIT = regex.compile(r"\d\s*(?:\p{L}\s+)?\p{L}$")
-_QUOTE_AFTER = regex.compile(r"\s*[«\"“']")
+_UNIT = compiled(r"\d\s*(?:\p{L}\s+)?\p{L}$")
+_QUOTE_AFTER = compiled(r"\s*[«\"“']")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +43,7 @@ def _config() -> _Config:
     # Words without digits or sentence punctuation, then a colon and a space.
     word = r"[^\s\d:.!?؟،,;«»\"]+"
     words_re = rf"{word}(?:[ ]{word}){{0,{words - 1}}}"
-    heading = regex.compile(rf"(?=[^\n]{{1,{chars}}}:)({words_re}):(?=\s)")
+    heading = compiled(rf"(?=[^\n]{{1,{chars}}}:)({words_re}):(?=\s)")
     return _Config(
         abbreviations=frozenset(fold(a).lower() for a in raw["abbreviations"]),
         heading=heading,

@@ -15,13 +15,14 @@ from functools import cache
 import regex
 
 from ..datafile import load_json
+from ..patterns import compiled
 from .arabic import clitics, trie_alternation, word_classes, zipf
 
-_WORD = regex.compile(r"\p{L}+")
+_WORD = compiled(r"\p{L}+")
 _PUNCT_EDGE = r'[،,;:«»"()\[\]]'
 # Clause edges: punctuation and quotes on both sides; a complementizer after the
 # expression opens a clause of its own ("announced in June that the US will...").
-_BEFORE_EDGE = regex.compile(_PUNCT_EDGE)
+_BEFORE_EDGE = compiled(_PUNCT_EDGE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +50,7 @@ def _lexicon() -> _Lexicon:
         conjunctions=cl.conjunctions,
         stem_zipf=float(raw["future_stem_zipf"]),
         reach=int(raw["clause_reach"]),
-        after_edge=regex.compile(rf"{_PUNCT_EDGE}|(?<!\p{{L}})(?:{edge})(?!\p{{L}})"),
+        after_edge=compiled(rf"{_PUNCT_EDGE}|(?<!\p{{L}})(?:{edge})(?!\p{{L}})"),
     )
 
 

@@ -12,8 +12,7 @@ import itertools
 from bisect import bisect_right
 from typing import cast
 
-import regex
-
+from ..patterns import compiled
 from ..records import Timex, TimexType
 from ..text.normalize import View
 from ..text.tense import clause, is_future
@@ -27,7 +26,7 @@ from .windows import anchor_positions, matches
 CHRONOLOGY_MIN_DATES = 3  # explicit dates a chronology has at least
 CHRONOLOGY_ORDERED = 0.6  # share of consecutive explicit dates in order
 
-_WORD = regex.compile(r"\p{L}+")
+_WORD = compiled(r"\p{L}+")
 
 
 def find(text: str, exhaustive: bool = False) -> list[Piece]:

@@ -16,7 +16,7 @@ from .lexicon import alternation
 
 _SPACE = "(?:[ ]{1,3})"
 _DATE_SEP = "(?:[ ]{0,2}[,،][ ]{0,2}|[ ]{1,3})"
-_PLACEHOLDER = regex.compile(
+_PLACEHOLDER = compiled(
     r"(?<!\\[pP])(?:\{([a-z_]+)(?:-([a-z_]+))?(?::([a-z_0-9]+))?\}|\{([A-Z][A-Z0-9]*)(?::([a-z_0-9]+))?\})"
 )
 

@@ -3,6 +3,7 @@ entries folded): surface form -> meaning, and their regex alternations."""
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from ..text.arabic import classes as _classes
@@ -26,6 +27,7 @@ def lookup(cls: str, surface: str) -> Any:
     return entries[key]
 
 
+@cache
 def alternation(cls: str, minus: str | None = None) -> str:
     """A regex alternation of a class, shaped as a trie (the engine rejects a position on
     its first letter instead of trying every word; at one position the longest entry is

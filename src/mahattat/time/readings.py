@@ -342,5 +342,3 @@ def relative_span(f: Fields, span: tuple[int, int]) -> list[Piece]:
     else:
         n = "X"
     return [(*span, Reading("DURATION", "lit", value=period([(n, unit)])))]
-
-

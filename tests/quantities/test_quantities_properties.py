@@ -48,3 +48,6 @@ def test_any_unicode(text: str, spans: list[tuple[int, int]]) -> None:
 def test_long_adversarial_runs() -> None:
     for unit in ("10 آلاف جندي ", "1,", "1.", "9" * 50 + " ", "ألف و", "عشرات ", "نحو ", "٪"):
         _check(unit * (50_000 // len(unit)))
+    n = 50_000 // len("10 آلاف جندي ")  # every amount of a long run, read whole
+    found = quantities.find(repaired("10 آلاف جندي " * n)[0])
+    assert [(q.value, q.unit) for q in found] == [(10000, "جندي")] * n

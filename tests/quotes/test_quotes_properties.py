@@ -63,3 +63,7 @@ def test_any_unicode(text: str) -> None:
 def test_long_adversarial_runs() -> None:
     for unit in ("«", "«قال", '"ا', "قال أن ", "قائلا: «", "وقال ", "\n", "«" + "ا" * 50):
         _check(unit * (50_000 // len(unit)), [(0, 3, "PER")])
+    n = 50_000 // len("وقال «انتهت المهمة». ")  # every quote of a long run, once
+    view, _ = repaired("وقال «انتهت المهمة». " * n)
+    found = quotes.find(view, sentence_spans(view), [])
+    assert [q.text for q in found] == ["«انتهت المهمة»"] * n

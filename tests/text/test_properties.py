@@ -65,7 +65,9 @@ def test_fold_is_the_view_of_a_string(text: str) -> None:
     assert fold(text) == normalize(text).text
 
 
-_MARKS = st.sampled_from(["\u064e", "\u0651", "\u0640", "\u200f", "\ufeff", "\u00ad", "ﻻ", "ﷲ", "ب", " ", "\n"])
+_MARKS = st.sampled_from(
+    ["\u064e", "\u0651", "\u0640", "\u200f", "\ufeff", "\u00ad", "ﻻ", "ﷲ", "ب", " ", "\n"]
+)
 
 
 @settings(max_examples=300, deadline=None)

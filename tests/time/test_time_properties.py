@@ -54,3 +54,7 @@ def test_any_unicode(text: str, dct: dt.date) -> None:
 def test_long_adversarial_lines() -> None:
     for unit in ("1 يناير 2020 ", "12:30:", "2020-", "9" * 50 + "/", "يناير", "١٢/١٢/"):
         _check(unit * (100_000 // len(unit)), dt.date(2020, 1, 1))
+    # and what is found there is right: every date of a long line of dates, once
+    n = 100_000 // len("1 يناير 2020 ")
+    doc = extract("1 يناير 2020 " * n, published=dt.date(2020, 1, 1), time_only=True)
+    assert [t.value for t in doc.timexes] == ["2020-01-01"] * n

@@ -3,6 +3,9 @@
 Each writer is ``Document -> str``: events in date order (``events.chronology``), each
 line with who acted, where, and how many. TimelineJS3 and vis-timeline get their own
 JSON; sections (``الغزو:``) become TimelineJS eras and vis-timeline groups.
+
+The events and time packages load the temporal grammar, so they are imported when a
+writer runs, not with this module (``mahattat --help`` imports no pipeline).
 """
 
 from __future__ import annotations
@@ -10,11 +13,11 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import Any
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
-from ..events import chronology, sort_key
-from ..records import Document, Event
-from ..time import values
+if TYPE_CHECKING:
+    from ..records import Document, Event
 
 HEADLINE_WORDS = 10  # words of the event shown as a TimelineJS headline / vis item
 
@@ -35,6 +38,12 @@ def when(ev: Event) -> str:
     return out + (f" ({ev.mod})" if ev.mod else "")
 
 
+def _in_date_order(events: Iterable[Event]) -> list[Event]:
+    from ..events import chronology
+
+    return chronology(events)
+
+
 def rows(doc: Document) -> list[dict[str, str]]:
     """One flat row per event, in date order: what every tabular format shows."""
     return [
@@ -47,7 +56,7 @@ def rows(doc: Document) -> list[dict[str, str]]:
             "type": ev.type or "",
             "section": ev.section or "",
         }
-        for ev in chronology(doc.events)
+        for ev in _in_date_order(doc.events)
     ]
 
 
@@ -70,7 +79,7 @@ def to_csv(doc: Document) -> str:
     fields += ["quantities", "section", "negated", "future", "start", "end", "timex"]
     writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
     writer.writeheader()
-    for ev in chronology(doc.events):
+    for ev in _in_date_order(doc.events):
         writer.writerow(
             {
                 "id": ev.id,
@@ -95,6 +104,8 @@ def to_csv(doc: Document) -> str:
 
 def date_parts(date: str) -> dict[str, str]:
     """A TIMEX3 date as TimelineJS date parts, at the granularity known."""
+    from ..time import values
+
     y, m, d = values.ymd(date)
     out = {"year": str(y)}
     if m:
@@ -115,6 +126,8 @@ def _display(doc: Document, ev: Event) -> str:
 
 
 def _eras(events: list[Event]) -> list[dict[str, Any]]:
+    from ..events import sort_key
+
     spans: dict[str, list[Event]] = {}
     for ev in events:
         if ev.section:
@@ -130,7 +143,7 @@ def _eras(events: list[Event]) -> list[dict[str, Any]]:
 
 
 def timelinejs(doc: Document) -> dict[str, Any]:
-    events = chronology(doc.events)
+    events = _in_date_order(doc.events)
     items = []
     for ev in events:
         item: dict[str, Any] = {
@@ -158,12 +171,14 @@ def to_timelinejs(doc: Document) -> str:
 
 def iso_day(date: str) -> str:
     """The first day of a TIMEX3 date, as vis-timeline wants a start."""
+    from ..time import values
+
     return values.first_day(date).isoformat()
 
 
 def vis(doc: Document) -> dict[str, Any]:
     """vis-timeline ``items`` and ``groups`` (one group per section)."""
-    events = chronology(doc.events)
+    events = _in_date_order(doc.events)
     groups = list(dict.fromkeys(ev.section or "" for ev in events))
     items = []
     for ev in events:

@@ -1,7 +1,8 @@
 """Output formats: each writer is a plain function ``Document -> str``.
 
 ``WRITERS`` maps a ``--format`` name to its writer; a new format is one function and one
-entry here.
+entry here. The writers of a corpus timeline are in ``timeline.py``; rich is imported by
+the table writer only.
 """
 
 from __future__ import annotations
@@ -10,16 +11,18 @@ import io
 import json
 import re
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape, quoteattr
 
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
-
-from ..records import Document, Timex
 from .chronology import rows, to_csv, to_markdown, to_timelinejs, to_vis
 
-Writer = Callable[[Document], str]
+if TYPE_CHECKING:
+    from rich.table import Table
+    from rich.text import Text
+
+    from ..records import Document, Timex
+
+Writer = Callable[["Document"], str]
 
 # Characters XML 1.0 forbids (scraped text has stray form feeds and the like).
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -82,6 +85,8 @@ def to_timeml(doc: Document) -> str:
 
 
 def _repairs_line(doc: Document) -> Text:
+    from rich.text import Text
+
     if not doc.repairs:
         return Text("repairs: none")
     items = [f"{r.text} → {r.replacement} ({r.start}-{r.end})" for r in doc.repairs]
@@ -89,6 +94,9 @@ def _repairs_line(doc: Document) -> Text:
 
 
 def _chronology_table(doc: Document) -> Table:
+    from rich.table import Table
+    from rich.text import Text
+
     title = f"chronology · {len(doc.events)} events"
     cols = ("date", "event", "who", "where", "how many")
     table = Table(*cols, title=title, title_justify="left")
@@ -100,6 +108,10 @@ def _chronology_table(doc: Document) -> Table:
 
 def to_table(doc: Document, width: int = 120) -> str:
     """The chronology as a dated table, the timexes, then one line listing the repairs."""
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
     title = f"{doc.id or 'document'} · published {doc.published} · {len(doc.timexes)} timexes"
     table = Table("id", "text", "type", "value", "mod", "anchor", title=title, title_justify="left")
     for t in doc.timexes:

@@ -1,6 +1,9 @@
 """A corpus timeline in the formats of ``mahattat timeline --format``: JSON as in
 ``output-contract.md``, Markdown, CSV, TimelineJS3 and vis-timeline, every line with the
-article it comes from."""
+article it comes from.
+
+``WRITERS`` maps a ``--format`` name to its writer ``Timeline -> str``.
+"""
 
 from __future__ import annotations
 
@@ -8,22 +11,30 @@ import csv
 import io
 import json
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..io.chronology import date_parts, headline, iso_day
-from . import Entry, Item, Timeline
+from .chronology import date_parts, headline, iso_day
+
+if TYPE_CHECKING:
+    from ..records import Timeline, TimelineEntry, TimelineItem
+
+TimelineWriter = Callable[["Timeline"], str]
 
 
-def _lines(tl: Timeline) -> list[tuple[Entry, Item]]:
+def _lines(tl: Timeline) -> list[tuple[TimelineEntry, TimelineItem]]:
     return [(e, it) for e in tl.entries for it in e.items]
 
 
-def _source(it: Item) -> str:
+def _source(it: TimelineItem) -> str:
     return " · ".join(x for x in (it.source, it.doc_id, it.url) if x)
 
 
+def _json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
 def to_json(tl: Timeline) -> str:
-    return json.dumps(tl.as_dict(), ensure_ascii=False, indent=2)
+    return _json(tl.as_dict())
 
 
 def to_markdown(tl: Timeline) -> str:
@@ -75,10 +86,10 @@ def vis(tl: Timeline) -> dict[str, Any]:
     return {"items": items, "groups": []}
 
 
-WRITERS: dict[str, Callable[[Timeline], str]] = {
+WRITERS: dict[str, TimelineWriter] = {
     "json": to_json,
     "md": to_markdown,
     "csv": to_csv,
-    "timelinejs": lambda tl: json.dumps(timelinejs(tl), ensure_ascii=False, indent=2),
-    "vis": lambda tl: json.dumps(vis(tl), ensure_ascii=False, indent=2),
+    "timelinejs": lambda tl: _json(timelinejs(tl)),
+    "vis": lambda tl: _json(vis(tl)),
 }

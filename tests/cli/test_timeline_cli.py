@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from mahattat.cli import TIMELINE_METHODS, app
+from mahattat.cli import MAX_DATES, MAX_PER_DATE, TIMELINE_METHODS, app
 
 runner = CliRunner()
 CSV_HEADER = "date,score,text,doc_id,source,url,published,start,end,also"
@@ -40,9 +40,42 @@ def test_the_help_names_every_method() -> None:
     assert TIMELINE_METHODS[0] == DEFAULT_METHOD == "datewise"
 
 
-def test_an_unknown_method_is_a_one_line_error(db: str) -> None:
-    result = run("timeline", "ميناء", "--db", db, "--method", "clust")
-    one_error(result, "unknown --method 'clust' (choose datewise, busiest-days)")
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (("--dates", "201"), "--dates takes 1 to 200"),
+        (("--dates", "1000", "--per-date", "50"), "--dates takes 1 to 200"),
+        (("--dates", "0"), "--dates takes 1 to 200"),
+        (("--per-date", "21"), "--per-date takes 1 to 20"),
+        (("--per-date", "0"), "--per-date takes 1 to 20"),
+        (("--method", "clust"), "unknown --method 'clust' (choose datewise, busiest-days)"),
+    ],
+)
+def test_bad_options_are_one_line_errors(db: str, args: tuple[str, ...], says: str) -> None:
+    one_error(run("timeline", "ميناء", "--db", db, *args), says)
+
+
+def test_the_bounds_themselves_are_allowed(db: str) -> None:
+    assert (MAX_DATES, MAX_PER_DATE) == (200, 20)
+    result = run("timeline", "ميناء", "--db", db, "--dates", "200", "--per-date", "20")
+    assert result.exit_code == 0, result.stderr
+
+
+def test_a_reversed_range_names_both_options(db: str) -> None:
+    result = run("timeline", "ميناء", "--db", db, "--from", "2019-03-10", "--to", "2019-03-01")
+    one_error(result, "--from 2019-03-10 is after --to 2019-03-01")
+
+
+def test_a_one_day_range_is_fine(db: str) -> None:
+    result = run("timeline", "ميناء", "--db", db, "--from", "2019-03-10", "--to", "2019-03-10")
+    assert result.exit_code == 0, result.stderr
+
+
+def test_a_query_starting_with_a_dash_after_double_dash(db: str) -> None:
+    result = run("timeline", "--db", db, "--format", "json", "--", "-ميناء")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.strip() == f"note: no dated sentence matches '-ميناء' in {db}"
+    assert '"query": "-ميناء"' in result.stdout
 
 
 @pytest.mark.parametrize("method", TIMELINE_METHODS)

@@ -2,7 +2,8 @@
 
 Each writer is ``Document -> str``: events in date order (``events.chronology``), each
 line with who acted, where, and how many. TimelineJS3 and vis-timeline get their own
-JSON; sections (``الغزو:``) become TimelineJS eras and vis-timeline groups.
+JSON; sections (``الغزو:``) become TimelineJS eras and vis-timeline groups. Article text
+is made safe as ``safe.py`` says.
 
 The events and time packages load the temporal grammar, so they are imported when a
 writer runs, not with this module (``mahattat --help`` imports no pipeline).
@@ -10,11 +11,11 @@ writer runs, not with this module (``mahattat --help`` imports no pipeline).
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
+
+from .safe import csv_table, encodable, html_text, md_text
 
 if TYPE_CHECKING:
     from ..records import Document, Event
@@ -61,45 +62,43 @@ def rows(doc: Document) -> list[dict[str, str]]:
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return md_text(text).replace("|", "\\|")
 
 
 def to_markdown(doc: Document) -> str:
-    head = f"# {doc.title or doc.id or 'Chronology'}\n\nPublished {doc.published}.\n"
+    title = md_text(doc.title or doc.id or "Chronology")
+    head = f"# {title}\n\nPublished {md_text(doc.published)}.\n"
     cols = ["date", "event", "who", "where", "how many"]
     lines = [head, "| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
     lines += ["| " + " | ".join(_cell(r[c]) for c in cols) + " |" for r in rows(doc)]
-    return "\n".join(lines)
+    return encodable("\n".join(lines))
 
 
 def to_csv(doc: Document) -> str:
     """Every event field, one event a row in date order (lists joined by ``;``)."""
-    out = io.StringIO()
     fields = ["id", "date", "mod", "end_date", "type", "text", "actors", "places"]
     fields += ["quantities", "section", "negated", "future", "start", "end", "timex"]
-    writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
-    writer.writeheader()
-    for ev in _in_date_order(doc.events):
-        writer.writerow(
-            {
-                "id": ev.id,
-                "date": ev.date,
-                "mod": ev.mod or "",
-                "end_date": ev.end_date or "",
-                "type": ev.type or "",
-                "text": ev.text,
-                "actors": ";".join(_names(doc, ev.actors)),
-                "places": ";".join(_names(doc, ev.places)),
-                "quantities": ";".join(_amounts(doc, ev.quantities)),
-                "section": ev.section or "",
-                "negated": ev.negated,
-                "future": ev.future,
-                "start": ev.start,
-                "end": ev.end,
-                "timex": ev.timex or "",
-            }
-        )
-    return out.getvalue()
+    return csv_table(fields, (_csv_row(doc, ev) for ev in _in_date_order(doc.events)))
+
+
+def _csv_row(doc: Document, ev: Event) -> dict[str, object]:
+    return {
+        "id": ev.id,
+        "date": ev.date,
+        "mod": ev.mod or "",
+        "end_date": ev.end_date or "",
+        "type": ev.type or "",
+        "text": ev.text,
+        "actors": ";".join(_names(doc, ev.actors)),
+        "places": ";".join(_names(doc, ev.places)),
+        "quantities": ";".join(_amounts(doc, ev.quantities)),
+        "section": ev.section or "",
+        "negated": ev.negated,
+        "future": ev.future,
+        "start": ev.start,
+        "end": ev.end,
+        "timex": ev.timex or "",
+    }
 
 
 def date_parts(date: str) -> dict[str, str]:
@@ -116,6 +115,7 @@ def date_parts(date: str) -> dict[str, str]:
 
 
 def headline(text: str) -> str:
+    """The first words of ``text``, as plain text (HTML writers escape it)."""
     words = text.split()
     return " ".join(words[:HEADLINE_WORDS]) + (" …" if len(words) > HEADLINE_WORDS else "")
 
@@ -136,7 +136,7 @@ def _eras(events: list[Event]) -> list[dict[str, Any]]:
         {
             "start_date": date_parts(min(evs, key=sort_key).date),
             "end_date": date_parts(max(evs, key=sort_key).date),
-            "text": {"headline": name},
+            "text": {"headline": html_text(name)},
         }
         for name, evs in spans.items()
     ]
@@ -149,24 +149,24 @@ def timelinejs(doc: Document) -> dict[str, Any]:
         item: dict[str, Any] = {
             "unique_id": ev.id,
             "start_date": date_parts(ev.date),
-            "display_date": _display(doc, ev),
-            "text": {"headline": headline(ev.text), "text": ev.text},
+            "display_date": html_text(_display(doc, ev)),
+            "text": {"headline": html_text(headline(ev.text)), "text": html_text(ev.text)},
         }
         if ev.end_date:
             item["end_date"] = date_parts(ev.end_date)
         if ev.section:
-            item["group"] = ev.section
+            item["group"] = html_text(ev.section)
         items.append(item)
-    title = doc.title or doc.id or "Chronology"
+    title = html_text(doc.title or doc.id or "Chronology")
     return {
-        "title": {"text": {"headline": title, "text": f"Published {doc.published}"}},
+        "title": {"text": {"headline": title, "text": f"Published {html_text(doc.published)}"}},
         "events": items,
         "eras": _eras(events),
     }
 
 
 def to_timelinejs(doc: Document) -> str:
-    return json.dumps(timelinejs(doc), ensure_ascii=False, indent=2)
+    return encodable(json.dumps(timelinejs(doc), ensure_ascii=False, indent=2))
 
 
 def iso_day(date: str) -> str:
@@ -184,8 +184,8 @@ def vis(doc: Document) -> dict[str, Any]:
     for ev in events:
         item: dict[str, Any] = {
             "id": ev.id,
-            "content": headline(ev.text),
-            "title": ev.text,
+            "content": html_text(headline(ev.text)),
+            "title": html_text(ev.text),
             "start": iso_day(ev.date),
             "group": groups.index(ev.section or ""),
             "className": (ev.type or "event").lower(),
@@ -195,9 +195,9 @@ def vis(doc: Document) -> dict[str, Any]:
         items.append(item)
     return {
         "items": items,
-        "groups": [{"id": i, "content": g} for i, g in enumerate(groups)],
+        "groups": [{"id": i, "content": html_text(g)} for i, g in enumerate(groups)],
     }
 
 
 def to_vis(doc: Document) -> str:
-    return json.dumps(vis(doc), ensure_ascii=False, indent=2)
+    return encodable(json.dumps(vis(doc), ensure_ascii=False, indent=2))

@@ -1,45 +1,34 @@
-"""The self-built timeline-summarization task (``bench/tls/*.json``): ``mahattat
-timeline`` and a simple baseline against each hand-written reference, with the metrics
+"""The self-built timeline-summarization task (``bench/tls/*.json``): the timeline
+methods of ``mahattat.timelines`` against each hand-written reference, with the metrics
 of ``mahattat eval tls``.
 
 Usage::
 
     .venv/bin/python bench/tls_eval.py [--db /tmp/mahattat-bench.db]
 
-For each reference, both systems get its query and date range and as many days as the
-reference has. The baseline (the issue's): the days on which most matching articles
-were published, each with the first sentence of that day's earliest article (the one
-stored first, as all share the day). Writes ``results/tls.json``.
+For each reference, every method gets the same collection (its query and date range)
+and as many days as the reference has, one sentence a day: ``datewise`` (what ``mahattat
+timeline`` runs) and the issue's baseline ``busiest-days`` (the days on which most
+matching articles were published, each with the first sentence of that day's
+best-matching article). Writes ``results/tls.json``.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-from collections import Counter
 from pathlib import Path
 
 from common import machine_info, write_json
 from rich.console import Console
 from rich.table import Table
 
-from mahattat.eval.tls import evaluate, load, parse
+from mahattat.eval.tls import evaluate, load
 from mahattat.store import Store
-from mahattat.timelines import summarize
+from mahattat.timelines import METHODS, collect
 
 TASKS = Path(__file__).resolve().parent / "tls"
-
-
-def baseline(store: Store, query: str, start: str, end: str, days: int) -> dict:
-    found = store.matching(query, start, end, None, 100_000)
-    per_day = Counter(a.published for a in found)
-    top = sorted(per_day, key=lambda d: (-per_day[d], d))[:days]
-    entries = []
-    for day in sorted(top):
-        first = next(a for a in found if a.published == day)
-        s, e = first.sentences[0] if first.sentences else (0, len(first.text))
-        entries.append({"date": day, "items": [{"text": first.text[s:e], "doc_id": first.doc_id}]})
-    return {"entries": entries}
+SYSTEMS = {"mahattat": "datewise", "baseline": "busiest-days"}  # result name: method
 
 
 def main() -> None:
@@ -53,14 +42,11 @@ def main() -> None:
         gold = load(path)
         n = len(gold.dates)
         q, start, end = ref["query"], ref["from"], ref["to"]
-        ours = summarize(store, q, start=start, end=end, dates=n, per_date=1).as_dict()
-        base = baseline(store, q, start, end, n)
-        out["tasks"][path.stem] = {
-            "query": q,
-            "days": n,
-            "mahattat": evaluate(parse(ours), gold),
-            "baseline": evaluate(parse(base), gold),
-        }
+        collection = collect(store, q, start=start, end=end)
+        task = out["tasks"][path.stem] = {"query": q, "days": n}
+        for system, method in SYSTEMS.items():
+            tl = METHODS[method](collection, dates=n, per_date=1)
+            task[system] = evaluate(tl, gold)
     _report(out)
     write_json("tls.json", out)
 
@@ -70,7 +56,7 @@ def _report(out: dict) -> None:
     for name, t in out["tasks"].items():
         table = Table("system", "concat R1", "concat R2", "agree R1", "agree R2", "AR-1", "AR-2",
                       "date F1", title=f"{name}: {t['query']}, {t['days']} days (F1)")  # fmt: skip
-        for system in ("mahattat", "baseline"):
+        for system in SYSTEMS:
             r = t[system]
             metrics = ("concat", "agreement", "align_m1")
             row = [r[m][n]["f1"] for m in metrics for n in ("rouge1", "rouge2")]

@@ -38,6 +38,11 @@ app.add_typer(train_app, name="train")
 # the writers: the help text must not load the pipeline.
 DOC_FORMATS = ("json", "jsonl", "timeml", "table", "md", "csv", "timelinejs", "vis")
 TIMELINE_FORMATS = ("json", "md", "csv", "timelinejs", "vis")
+# The names of ``timelines.METHODS``, the first the default (a test keeps them equal).
+TIMELINE_METHODS = ("datewise", "busiest-days")
+# Bounds of ``timeline --dates`` and ``--per-date``: a timeline's cost grows with both.
+MAX_DATES = 200
+MAX_PER_DATE = 20
 DEFAULT_DB = "mahattat.db"
 # ANERcorp (CAMeL split) lives in ../shared beside the repository, or beside the cwd.
 ANERCORP = Path("eval") / "anercorp"
@@ -438,13 +443,23 @@ def eval_tls(
 
 @app.command("timeline")
 def timeline_cmd(
-    query: Annotated[str, typer.Argument(help="The topic, in Arabic (all words must match).")],
+    query: Annotated[
+        str,
+        typer.Argument(
+            help="The topic, in Arabic (all words must match); after -- when it starts with -."
+        ),
+    ],
     db: Annotated[str, typer.Option("--db", help="The store.")] = DEFAULT_DB,
     start: Annotated[str | None, typer.Option("--from", help="First day.")] = None,
     end: Annotated[str | None, typer.Option("--to", help="Last day.")] = None,
     source: Annotated[str | None, typer.Option("--source", help="Only this outlet.")] = None,
-    dates: Annotated[int, typer.Option("--dates", help="Days to keep.")] = 10,
-    per_date: Annotated[int, typer.Option("--per-date", help="Sentences per day.")] = 1,
+    dates: Annotated[int, typer.Option("--dates", help=f"Days to keep (1 to {MAX_DATES}).")] = 10,
+    per_date: Annotated[
+        int, typer.Option("--per-date", help=f"Sentences per day (1 to {MAX_PER_DATE}).")
+    ] = 1,
+    method: Annotated[
+        str, typer.Option("--method", "-m", help=" | ".join(TIMELINE_METHODS))
+    ] = TIMELINE_METHODS[0],
     fmt: Annotated[
         str, typer.Option("--format", "-f", help=" | ".join(TIMELINE_FORMATS))
     ] = "md",
@@ -452,20 +467,27 @@ def timeline_cmd(
     """A dated timeline of QUERY across the store, each line pointing to its article."""
     if fmt not in TIMELINE_FORMATS:
         _fail(f"unknown --format {fmt!r} (choose {', '.join(TIMELINE_FORMATS)})", 2)
-    if dates < 1 or per_date < 1:
-        _fail("--dates and --per-date take 1 or more", 2)
+    if method not in TIMELINE_METHODS:
+        _fail(f"unknown --method {method!r} (choose {', '.join(TIMELINE_METHODS)})", 2)
+    if not 1 <= dates <= MAX_DATES:
+        _fail(f"--dates takes 1 to {MAX_DATES}", 2)
+    if not 1 <= per_date <= MAX_PER_DATE:
+        _fail(f"--per-date takes 1 to {MAX_PER_DATE}", 2)
     if not Path(db).is_file():
         _fail(f"no store at {db} (run mahattat ingest first)")
     start, end = _date_option(start, "--from"), _date_option(end, "--to")
+    if start and end and start > end:
+        _fail(f"--from {start} is after --to {end}", 2)
+    from .io.timeline import WRITERS as TL_WRITERS
     from .store import Store, StoreError
     from .timelines import summarize
-    from .timelines.export import WRITERS as TL_WRITERS
 
     try:
         with Store(db) as store:
             tl = summarize(
-                store, query, start=start, end=end, source=source, dates=dates, per_date=per_date
-            )
+                store, query, start=start, end=end, source=source, dates=dates,
+                per_date=per_date, method=method,
+            )  # fmt: skip
     except StoreError as e:
         _fail(str(e))
     if not tl.entries:

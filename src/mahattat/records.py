@@ -7,6 +7,8 @@ Every span is ``(start, end)`` in code points of the ORIGINAL text, end exclusiv
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
@@ -146,3 +148,61 @@ class Document:
             "background": [asdict(e) for e in self.background],
             "repairs": [asdict(r) for r in self.repairs],
         }
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineItem:
+    """A sentence of a timeline. A method's line points into its stored article: ``start``
+    and ``end`` in code points of its text, ``also`` the ids of other articles saying the
+    same. A hand-written reference sentence (``Timeline.of``) has only its text."""
+
+    text: str
+    doc_id: str | None = None
+    start: int | None = None
+    end: int | None = None
+    url: str | None = None
+    source: str | None = None
+    published: str | None = None
+    also: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    date: str  # a TIMEX3 value: a day ("2018-10-02") for the methods there are
+    score: float
+    items: tuple[TimelineItem, ...]
+    mod: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    """A topic's timeline, entries in date order: what every timeline method returns,
+    every writer of ``io/timeline.py`` writes and ``eval/tls.py`` scores. ``start`` and
+    ``end`` are the days asked for, ``articles`` the number of matching articles read."""
+
+    query: str
+    start: str | None
+    end: str | None
+    articles: int
+    entries: tuple[TimelineEntry, ...] = ()
+
+    @classmethod
+    def of(cls, days: Mapping[dt.date, Iterable[str]], query: str = "") -> Timeline:
+        """Hand-written sentences by day (a reference): no article behind them."""
+        entries = (
+            TimelineEntry(d.isoformat(), 0.0, tuple(TimelineItem(t) for t in days[d]))
+            for d in sorted(days)
+        )
+        return cls(query, None, None, 0, tuple(entries))
+
+    @property
+    def dates(self) -> tuple[str, ...]:
+        return tuple(e.date for e in self.entries)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The JSON object of ``mahattat timeline --format json``."""
+        out = asdict(self)
+        out["from"], out["to"] = out.pop("start"), out.pop("end")
+        out["entries"] = [{**e, "items": [dict(i, also=list(i["also"])) for i in e["items"]]}
+                          for e in out["entries"]]  # fmt: skip
+        return out

@@ -299,7 +299,7 @@ def test_jsonl_survives_a_document_the_tagger_breaks_on(
 def test_the_help_names_every_writer() -> None:
     from mahattat.cli import DOC_FORMATS, TIMELINE_FORMATS
     from mahattat.io.formats import WRITERS
-    from mahattat.timelines.export import WRITERS as TIMELINE_WRITERS
+    from mahattat.io.timeline import WRITERS as TIMELINE_WRITERS
 
     assert set(DOC_FORMATS) == set(WRITERS)
     assert set(TIMELINE_FORMATS) == set(TIMELINE_WRITERS)

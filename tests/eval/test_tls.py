@@ -29,6 +29,7 @@ from mahattat.eval.tls import (
     main,
     parse,
     render,
+    summaries,
     tokenize,
 )
 
@@ -227,7 +228,7 @@ def test_load_wrapped_items_share_dates_and_skip_coarse(tmp_path: Path) -> None:
         {"date": "2018-10-05", "text": LIGHT},
     ]
     t = load(write(tmp_path / "p.json", {"timeline": items}))
-    assert t.summaries == {date(2018, 10, 2): (HEAVY, BRIDGE), date(2018, 10, 5): (LIGHT,)}
+    assert summaries(t) == {date(2018, 10, 2): (HEAVY, BRIDGE), date(2018, 10, 5): (LIGHT,)}
     assert parse(items) == t  # bare list
 
 
@@ -286,4 +287,4 @@ def test_parse_reads_the_timeline_command_shape() -> None:
             {"date": "2018-10", "mod": None, "items": [{"text": "ب", "doc_id": "d2"}]},
         ],
     }
-    assert parse(data).dates == (date(2018, 10, 2),)
+    assert tuple(summaries(parse(data))) == (date(2018, 10, 2),)

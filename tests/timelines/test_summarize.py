@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from mahattat.eval.tls import parse
+from mahattat.eval.tls import evaluate, parse, summaries
 from mahattat.ingest.run import ingest
+from mahattat.io.timeline import WRITERS
+from mahattat.records import Timeline
 from mahattat.store import Store
-from mahattat.timelines import summarize
-from mahattat.timelines.export import WRITERS
+from mahattat.timelines import METHODS, busiest_days, collect, datewise, summarize
 
 STRIKE = (
     "بدأ عمال ميناء الحمراء إضرابا مفتوحا في 3 مارس 2019 "
@@ -93,7 +94,7 @@ def test_exports(store: Store) -> None:
     tl = summarize(store, "ميناء الحمراء", dates=3)
     data = json.loads(WRITERS["json"](tl))
     assert [e["date"] for e in data["entries"]] == ["2019-03-03", "2019-03-04", "2019-03-14"]
-    assert parse(data).dates[0].isoformat() == "2019-03-03"  # what eval tls reads
+    assert next(iter(summaries(parse(data)))).isoformat() == "2019-03-03"  # what eval tls reads
     rows = list(csv.DictReader(io.StringIO(WRITERS["csv"](tl))))
     assert rows[0]["doc_id"] in {"w1", "d1"} and rows[0]["date"] == "2019-03-03"
     tjs = json.loads(WRITERS["timelinejs"](tl))
@@ -113,6 +114,54 @@ def test_timeline_command(store: Store, tmp_path: Path) -> None:
         capture_output=True, text=True, check=True,
     ).stdout  # fmt: skip
     assert [e["date"] for e in json.loads(out)["entries"]] == ["2019-03-03", "2019-03-14"]
+
+
+def test_timeline_command_method(store: Store) -> None:
+    import subprocess
+    import sys
+
+    db = store.db.execute("PRAGMA database_list").fetchone()[2]
+    out = subprocess.run(
+        [Path(sys.executable).parent / "mahattat", "timeline", "ميناء الحمراء", "--db", db,
+         "--dates", "2", "--method", "busiest-days", "--format", "json"],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    entries = json.loads(out)["entries"]
+    assert [(e["date"], e["score"]) for e in entries] == [("2019-03-04", 2.0), ("2019-03-15", 2.0)]
+
+
+def test_a_collection_is_read_once_with_its_filters(store: Store) -> None:
+    c = collect(store, "ميناء الحمراء", start="2019-03-04", end="2019-03-09", source="wire")
+    assert (c.start, c.end, c.source) == ("2019-03-04", "2019-03-09", "wire")
+    assert [a.doc_id for a in c.articles] == ["w2"]
+    assert len(collect(store, "ميناء الحمراء", limit=2).articles) == 2
+
+
+def test_every_method_answers_the_same_call(store: Store) -> None:
+    assert {"datewise": datewise, "busiest-days": busiest_days} == METHODS
+    c = collect(store, "ميناء الحمراء")
+    for name, method in METHODS.items():
+        tl = method(c, dates=2, per_date=1)
+        assert isinstance(tl, Timeline) and (tl.query, tl.articles) == ("ميناء الحمراء", 6)
+        assert len(tl.entries) == 2 and all(len(e.items) == 1 for e in tl.entries)
+        assert tl == summarize(store, "ميناء الحمراء", dates=2, method=name)
+        assert evaluate(tl, tl)["date"]["f1"] == 1.0  # eval scores any method's timeline
+    with pytest.raises(ValueError, match="busiest-days"):
+        summarize(store, "ميناء الحمراء", method="busiest")
+
+
+def test_busiest_days_take_the_lead_of_the_best_matches(store: Store) -> None:
+    tl = busiest_days(collect(store, "ميناء الحمراء"), dates=3, per_date=2)
+    got = [(e.date, e.score, [(i.doc_id, i.start, i.end) for i in e.items]) for e in tl.entries]
+    assert got == [
+        ("2019-03-03", 1.0, [("w1", 0, 91)]),
+        ("2019-03-04", 2.0, [("d1", 0, 91), ("r1", 0, 81)]),
+        ("2019-03-15", 2.0, [("d2", 0, 99), ("r2", 0, 95)]),
+    ]
+    texts = {i: t for i, _, _, t in DOCS}
+    for e in tl.entries:
+        for it in e.items:
+            assert it.start is not None and texts[it.doc_id or ""][it.start : it.end] == it.text
 
 
 def test_a_dateline_is_no_part_of_the_line(store: Store) -> None:

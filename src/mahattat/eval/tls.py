@@ -4,12 +4,13 @@ The metrics are those of Martschat & Markert (2017), "Improving ROUGE for Timeli
 Summarization" (EACL), as the ``tilse`` package computes them; pure Python, because the
 ROUGE-1.5.5 Perl script keeps only ``[a-z0-9]`` and drops every non-ASCII letter: it sees no Arabic.
 
-A timeline maps a day (``datetime.date``) to the sentences summarizing it. Each day's
-sentences are tokenized (see ``tokenize``) and joined into one token sequence, so a bigram
-may span two sentences of the same day, as in tilse's ROUGE reimplementation. Every
-metric is micro-averaged: hits and n-gram totals are summed first, divided last, and
-F1 = 2PR / (P + R), 0 when P + R = 0 (tilse divides by zero on some empty inputs; we
-return 0).
+A timeline is the ``records.Timeline`` every method of ``mahattat.timelines`` returns
+(``load`` reads one from JSON): each day-level entry's sentences summarize its day
+(``summaries``). Each day's sentences are tokenized (see ``tokenize``) and joined into
+one token sequence, so a bigram may span two sentences of the same day, as in tilse's
+ROUGE reimplementation. Every metric is micro-averaged: hits and n-gram totals are
+summed first, divided last, and F1 = 2PR / (P + R), 0 when P + R = 0 (tilse divides by
+zero on some empty inputs; we return 0).
 
 * ``concat``: ordinary ROUGE-N over the whole timeline, all days concatenated in date
   order. Dates are ignored.
@@ -36,6 +37,8 @@ n-gram count times the number of references, the recall total the sum of the
 references' counts; a reference lacking a day contributes an empty summary for it.
 Reference dates are the union of all references' dates.
 
+Folding, stemming and stopwords are the scorer's own, not search's: scores never move with it.
+
 Deviation from tilse: the content term of the alignment cost uses the same tokens as the
 scores (folded, stopwords out, light-stemmed); tilse uses raw whitespace tokens there.
 """
@@ -54,7 +57,9 @@ from typing import Any, NamedTuple
 
 import regex
 
+from ..records import Timeline
 from ..text.normalize import fold
+from ..time import values
 
 # Tokens: runs of Arabic-script letters, of Latin letters, of digits. Everything else
 # (punctuation, symbols) separates tokens, as ROUGE drops non-alphanumerics.
@@ -91,21 +96,6 @@ class PRF(NamedTuple):
 
 
 @dataclass(frozen=True, slots=True)
-class Timeline:
-    """Days to the sentences summarizing them (build with ``Timeline.of``)."""
-
-    summaries: Mapping[date, tuple[str, ...]]
-
-    @classmethod
-    def of(cls, days: Mapping[date, Iterable[str]]) -> Timeline:
-        return cls({d: tuple(days[d]) for d in sorted(days)})
-
-    @property
-    def dates(self) -> tuple[date, ...]:
-        return tuple(sorted(self.summaries))
-
-
-@dataclass(frozen=True, slots=True)
 class Alignment:
     """align+ m:1 partners: predicted day -> reference day (precision side) and
     reference day -> predicted day (recall side)."""
@@ -115,9 +105,6 @@ class Alignment:
 
 
 # ---------------------------------------------------------------- loading
-
-
-_DAY = regex.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def load(path: str | Path) -> Timeline:
@@ -132,7 +119,7 @@ def load(path: str | Path) -> Timeline:
     """
     data = json.loads(Path(path).read_text("utf-8"))
     tl = parse(data)
-    if not tl.summaries:
+    if not tl.entries:
         raise ValueError("no item with a day-level date (YYYY-MM-DD)")
     return tl
 
@@ -174,12 +161,30 @@ def _flatten_entries(entries: Any) -> list[Any]:
 
 
 def _day(value: Any, i: int) -> date | None:
-    if not isinstance(value, str) or not _DAY.fullmatch(value):
+    if not isinstance(value, str):
         return None
     try:
-        return date.fromisoformat(value)
+        return _calendar_day(value)
     except ValueError:
         raise ValueError(f"item {i}: no such day {value!r}") from None
+
+
+def _calendar_day(value: str) -> date | None:
+    """The day ``value`` is when it is a day-level TIMEX3 value ("2018-10-02"), None when
+    it is coarser or finer ("2018-10", "2018-10-02T10:30"); ``ValueError`` for a day
+    the calendar lacks."""
+    return date.fromisoformat(value) if values.day(value) == value else None
+
+
+def summaries(tl: Timeline) -> dict[date, tuple[str, ...]]:
+    """Each day of ``tl`` and its sentences, in date order. An entry not dated by a day
+    ("2018-10") cannot be aligned by days and is left out."""
+    days: dict[date, list[str]] = {}
+    for e in tl.entries:
+        day = _calendar_day(e.date)
+        if day is not None:
+            days.setdefault(day, []).extend(it.text for it in e.items)
+    return {d: tuple(days[d]) for d in sorted(days)}
 
 
 # ---------------------------------------------------------------- tokens
@@ -220,7 +225,7 @@ def _prepare(tl: Timeline, stem: bool, ignore_stopwords: bool) -> Tokens:
         d: tuple(
             t for s in sents for t in tokenize(s, stem=stem, ignore_stopwords=ignore_stopwords)
         )
-        for d, sents in tl.summaries.items()
+        for d, sents in summaries(tl).items()
     }
 
 
@@ -316,12 +321,12 @@ def _align_m1(pred: Tokens, refs: Sequence[Tokens], n: int, al: Alignment) -> PR
         t = _tally(pred[p], _on(refs, r), n)
         total += _Tally(p_hit=t.p_hit * _weight(p, r), pred=t.pred)
     for r in _all_dates(refs):
-        p = al.recall.get(r)
-        if p is None:
+        partner = al.recall.get(r)
+        if partner is None:
             total += _Tally(ref=_tally((), _on(refs, r), n).ref)
             continue
-        t = _tally(pred[p], _on(refs, r), n)
-        total += _Tally(r_hit=t.r_hit * _weight(p, r), ref=t.ref)
+        t = _tally(pred[partner], _on(refs, r), n)
+        total += _Tally(r_hit=t.r_hit * _weight(partner, r), ref=t.ref)
     return total.prf()
 
 
@@ -378,7 +383,7 @@ def align_m1(
 
 def date_f1(pred: Timeline, gold: Gold) -> PRF:
     """Predicted days against the union of the reference days."""
-    return _date_f1(pred.summaries, (d for g in _refs(gold) for d in g.summaries))
+    return _date_f1(summaries(pred), (d for g in _refs(gold) for d in summaries(g)))
 
 
 def evaluate(

@@ -2,19 +2,23 @@
 
 Each writer is ``Document -> str``: events in date order (``events.chronology``), each
 line with who acted, where, and how many. TimelineJS3 and vis-timeline get their own
-JSON; sections (``الغزو:``) become TimelineJS eras and vis-timeline groups.
+JSON; sections (``الغزو:``) become TimelineJS eras and vis-timeline groups. Article text
+is made safe as ``safe.py`` says.
+
+The events and time packages load the temporal grammar, so they are imported when a
+writer runs, not with this module (``mahattat --help`` imports no pipeline).
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import json
-from typing import Any
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
-from ..events import chronology, sort_key
-from ..records import Document, Event
-from ..time import values
+from .safe import csv_table, encodable, html_text, md_text
+
+if TYPE_CHECKING:
+    from ..records import Document, Event
 
 HEADLINE_WORDS = 10  # words of the event shown as a TimelineJS headline / vis item
 
@@ -35,6 +39,12 @@ def when(ev: Event) -> str:
     return out + (f" ({ev.mod})" if ev.mod else "")
 
 
+def _in_date_order(events: Iterable[Event]) -> list[Event]:
+    from ..events import chronology
+
+    return chronology(events)
+
+
 def rows(doc: Document) -> list[dict[str, str]]:
     """One flat row per event, in date order: what every tabular format shows."""
     return [
@@ -47,54 +57,54 @@ def rows(doc: Document) -> list[dict[str, str]]:
             "type": ev.type or "",
             "section": ev.section or "",
         }
-        for ev in chronology(doc.events)
+        for ev in _in_date_order(doc.events)
     ]
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return md_text(text).replace("|", "\\|")
 
 
 def to_markdown(doc: Document) -> str:
-    head = f"# {doc.title or doc.id or 'Chronology'}\n\nPublished {doc.published}.\n"
+    title = md_text(doc.title or doc.id or "Chronology")
+    head = f"# {title}\n\nPublished {md_text(doc.published)}.\n"
     cols = ["date", "event", "who", "where", "how many"]
     lines = [head, "| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
     lines += ["| " + " | ".join(_cell(r[c]) for c in cols) + " |" for r in rows(doc)]
-    return "\n".join(lines)
+    return encodable("\n".join(lines))
 
 
 def to_csv(doc: Document) -> str:
     """Every event field, one event a row in date order (lists joined by ``;``)."""
-    out = io.StringIO()
     fields = ["id", "date", "mod", "end_date", "type", "text", "actors", "places"]
     fields += ["quantities", "section", "negated", "future", "start", "end", "timex"]
-    writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
-    writer.writeheader()
-    for ev in chronology(doc.events):
-        writer.writerow(
-            {
-                "id": ev.id,
-                "date": ev.date,
-                "mod": ev.mod or "",
-                "end_date": ev.end_date or "",
-                "type": ev.type or "",
-                "text": ev.text,
-                "actors": ";".join(_names(doc, ev.actors)),
-                "places": ";".join(_names(doc, ev.places)),
-                "quantities": ";".join(_amounts(doc, ev.quantities)),
-                "section": ev.section or "",
-                "negated": ev.negated,
-                "future": ev.future,
-                "start": ev.start,
-                "end": ev.end,
-                "timex": ev.timex or "",
-            }
-        )
-    return out.getvalue()
+    return csv_table(fields, (_csv_row(doc, ev) for ev in _in_date_order(doc.events)))
+
+
+def _csv_row(doc: Document, ev: Event) -> dict[str, object]:
+    return {
+        "id": ev.id,
+        "date": ev.date,
+        "mod": ev.mod or "",
+        "end_date": ev.end_date or "",
+        "type": ev.type or "",
+        "text": ev.text,
+        "actors": ";".join(_names(doc, ev.actors)),
+        "places": ";".join(_names(doc, ev.places)),
+        "quantities": ";".join(_amounts(doc, ev.quantities)),
+        "section": ev.section or "",
+        "negated": ev.negated,
+        "future": ev.future,
+        "start": ev.start,
+        "end": ev.end,
+        "timex": ev.timex or "",
+    }
 
 
 def date_parts(date: str) -> dict[str, str]:
     """A TIMEX3 date as TimelineJS date parts, at the granularity known."""
+    from ..time import values
+
     y, m, d = values.ymd(date)
     out = {"year": str(y)}
     if m:
@@ -105,6 +115,7 @@ def date_parts(date: str) -> dict[str, str]:
 
 
 def headline(text: str) -> str:
+    """The first words of ``text``, as plain text (HTML writers escape it)."""
     words = text.split()
     return " ".join(words[:HEADLINE_WORDS]) + (" …" if len(words) > HEADLINE_WORDS else "")
 
@@ -115,6 +126,8 @@ def _display(doc: Document, ev: Event) -> str:
 
 
 def _eras(events: list[Event]) -> list[dict[str, Any]]:
+    from ..events import sort_key
+
     spans: dict[str, list[Event]] = {}
     for ev in events:
         if ev.section:
@@ -123,54 +136,56 @@ def _eras(events: list[Event]) -> list[dict[str, Any]]:
         {
             "start_date": date_parts(min(evs, key=sort_key).date),
             "end_date": date_parts(max(evs, key=sort_key).date),
-            "text": {"headline": name},
+            "text": {"headline": html_text(name)},
         }
         for name, evs in spans.items()
     ]
 
 
 def timelinejs(doc: Document) -> dict[str, Any]:
-    events = chronology(doc.events)
+    events = _in_date_order(doc.events)
     items = []
     for ev in events:
         item: dict[str, Any] = {
             "unique_id": ev.id,
             "start_date": date_parts(ev.date),
-            "display_date": _display(doc, ev),
-            "text": {"headline": headline(ev.text), "text": ev.text},
+            "display_date": html_text(_display(doc, ev)),
+            "text": {"headline": html_text(headline(ev.text)), "text": html_text(ev.text)},
         }
         if ev.end_date:
             item["end_date"] = date_parts(ev.end_date)
         if ev.section:
-            item["group"] = ev.section
+            item["group"] = html_text(ev.section)
         items.append(item)
-    title = doc.title or doc.id or "Chronology"
+    title = html_text(doc.title or doc.id or "Chronology")
     return {
-        "title": {"text": {"headline": title, "text": f"Published {doc.published}"}},
+        "title": {"text": {"headline": title, "text": f"Published {html_text(doc.published)}"}},
         "events": items,
         "eras": _eras(events),
     }
 
 
 def to_timelinejs(doc: Document) -> str:
-    return json.dumps(timelinejs(doc), ensure_ascii=False, indent=2)
+    return encodable(json.dumps(timelinejs(doc), ensure_ascii=False, indent=2))
 
 
 def iso_day(date: str) -> str:
     """The first day of a TIMEX3 date, as vis-timeline wants a start."""
+    from ..time import values
+
     return values.first_day(date).isoformat()
 
 
 def vis(doc: Document) -> dict[str, Any]:
     """vis-timeline ``items`` and ``groups`` (one group per section)."""
-    events = chronology(doc.events)
+    events = _in_date_order(doc.events)
     groups = list(dict.fromkeys(ev.section or "" for ev in events))
     items = []
     for ev in events:
         item: dict[str, Any] = {
             "id": ev.id,
-            "content": headline(ev.text),
-            "title": ev.text,
+            "content": html_text(headline(ev.text)),
+            "title": html_text(ev.text),
             "start": iso_day(ev.date),
             "group": groups.index(ev.section or ""),
             "className": (ev.type or "event").lower(),
@@ -180,9 +195,9 @@ def vis(doc: Document) -> dict[str, Any]:
         items.append(item)
     return {
         "items": items,
-        "groups": [{"id": i, "content": g} for i, g in enumerate(groups)],
+        "groups": [{"id": i, "content": html_text(g)} for i, g in enumerate(groups)],
     }
 
 
 def to_vis(doc: Document) -> str:
-    return json.dumps(vis(doc), ensure_ascii=False, indent=2)
+    return encodable(json.dumps(vis(doc), ensure_ascii=False, indent=2))

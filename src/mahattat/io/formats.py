@@ -1,7 +1,8 @@
 """Output formats: each writer is a plain function ``Document -> str``.
 
 ``WRITERS`` maps a ``--format`` name to its writer; a new format is one function and one
-entry here.
+entry here. The writers of a corpus timeline are in ``timeline.py``. Every output can be
+encoded as UTF-8 (``safe.encodable``); rich is imported by the table writer only.
 """
 
 from __future__ import annotations
@@ -10,36 +11,43 @@ import io
 import json
 import re
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape, quoteattr
 
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
-
-from ..records import Document, Timex
 from .chronology import rows, to_csv, to_markdown, to_timelinejs, to_vis
+from .safe import encodable
 
-Writer = Callable[[Document], str]
+if TYPE_CHECKING:
+    from rich.table import Table
+    from rich.text import Text
+
+    from ..records import Document, Timex
+
+Writer = Callable[["Document"], str]
 
 # Characters XML 1.0 forbids (scraped text has stray form feeds and the like).
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# A parser reads a raw CR (or CRLF) as LF: written as a reference, it comes back as CR.
+_XML_ENTITIES = {"\r": "&#13;"}
+_RAW_BREAKS = str.maketrans({c: f"\\u{ord(c):04x}" for c in "\x85\u2028\u2029"})
 
 
 def to_json(doc: Document) -> str:
-    return json.dumps(doc.as_dict(), ensure_ascii=False, indent=2)
+    return encodable(json.dumps(doc.as_dict(), ensure_ascii=False, indent=2))
 
 
 def to_jsonl(doc: Document) -> str:
     line = json.dumps(doc.as_dict(), ensure_ascii=False, separators=(",", ":"))
-    # JSON leaves U+2028/U+2029 raw; readers that split on Unicode line breaks would cut here.
-    return line.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    # JSON leaves U+0085/U+2028/U+2029 raw; readers that split on Unicode line breaks
+    # (str.splitlines) would cut here.
+    return encodable(line.translate(_RAW_BREAKS))
 
 
 # --- TimeML --------------------------------------------------------------------------
 
 
 def _xml_text(text: str) -> str:
-    return escape(_XML_ILLEGAL.sub(" ", text))
+    return escape(_XML_ILLEGAL.sub(" ", text), _XML_ENTITIES)
 
 
 def _timex_attrs(t: Timex) -> str:
@@ -82,6 +90,8 @@ def to_timeml(doc: Document) -> str:
 
 
 def _repairs_line(doc: Document) -> Text:
+    from rich.text import Text
+
     if not doc.repairs:
         return Text("repairs: none")
     items = [f"{r.text} → {r.replacement} ({r.start}-{r.end})" for r in doc.repairs]
@@ -89,6 +99,9 @@ def _repairs_line(doc: Document) -> Text:
 
 
 def _chronology_table(doc: Document) -> Table:
+    from rich.table import Table
+    from rich.text import Text
+
     title = f"chronology · {len(doc.events)} events"
     cols = ("date", "event", "who", "where", "how many")
     table = Table(*cols, title=title, title_justify="left")
@@ -100,6 +113,10 @@ def _chronology_table(doc: Document) -> Table:
 
 def to_table(doc: Document, width: int = 120) -> str:
     """The chronology as a dated table, the timexes, then one line listing the repairs."""
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
     title = f"{doc.id or 'document'} · published {doc.published} · {len(doc.timexes)} timexes"
     table = Table("id", "text", "type", "value", "mod", "anchor", title=title, title_justify="left")
     for t in doc.timexes:
@@ -110,7 +127,7 @@ def to_table(doc: Document, width: int = 120) -> str:
         console.print(_chronology_table(doc))
     console.print(table)
     console.print(_repairs_line(doc), soft_wrap=True)  # one line, however long
-    return "\n".join(line.rstrip() for line in console.export_text().splitlines())
+    return encodable("\n".join(line.rstrip() for line in console.export_text().splitlines()))
 
 
 WRITERS: dict[str, Writer] = {

@@ -1,0 +1,174 @@
+"""DATEWISE (Ghalandari & Ifrim 2020), unsupervised: which days matter, and the sentences
+that say what happened on each, every line pointing back to its article.
+
+Candidate days come from the day-level dates written in the matching sentences and from
+publication days; days are ranked by how many articles speak of them; each chosen day
+gets the sentences closest to the centroid of what is said about it, with the same line
+from other outlets folded in (``also``). Settings: ``data/timelines/settings.json``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass, replace
+
+from ..records import Timeline, TimelineEntry, TimelineItem
+from ..store import Stored
+from ..store.terms import query_groups, terms
+from ..text.normalize import fold
+from ..time import values
+from .collection import Collection, line
+from .config import Settings, settings
+
+
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    article: Stored
+    start: int
+    end: int
+    terms: list[str]
+    days: frozenset[str]
+    explicit: bool  # its days are written in it, not its publication day
+    background: bool  # it opens like a reminder ("وكان ...")
+    lead: bool  # its article's first sentence
+
+
+def datewise(collection: Collection, *, dates: int, per_date: int) -> Timeline:
+    """The ``dates`` best days of the collection with ``per_date`` sentences each."""
+    cfg = settings()
+    found, start, end = collection.articles, collection.start, collection.end
+    wanted = {w for g in query_groups(collection.query) for w in g}
+    cands = [c for a in found for c in _candidates(a, wanted, start, end, cfg)]
+    days = _rank_days(cands, cfg)[:dates]
+    idf = _idf(cands)
+    chosen: list[tuple[str, list[TimelineItem], float]] = []
+    picked: list[set[str]] = []
+    for day, score in days:
+        items = _pick(day, _reported(day, cands), idf, per_date, picked, cfg)
+        if items:
+            chosen.append((day, items, score))
+    entries = tuple(TimelineEntry(d, round(s, 3), tuple(i)) for d, i, s in sorted(chosen))
+    return Timeline(collection.query, start, end, len(found), entries)
+
+
+def _candidates(
+    a: Stored, wanted: set[str], start: str | None, end: str | None, cfg: Settings
+) -> list[_Sentence]:
+    by_sentence: dict[int | None, list[str]] = defaultdict(list)
+    for n, value in a.dates:
+        by_sentence[n].append(value)
+    lead_ok = bool(wanted & set(terms(a.title or "")))
+    out = []
+    for n, (s, e) in enumerate(a.sentences):
+        if n == 0 and (m := cfg.dateline.match(a.text, s, e)):
+            s = m.end()  # "واشنطن، الولايات المتحدة (CNN)--" is no part of the news
+        words = terms(a.text[s:e])
+        if not cfg.min_terms <= len(words) <= cfg.max_terms:
+            continue
+        if not (wanted & set(words) or (n == 0 and lead_ok)):
+            continue
+        written = by_sentence.get(n, [])
+        days = {d for v in written if (d := _day(v))}
+        if written and not days:
+            continue  # dated, but coarser than a day ("2017", "الشهر الماضي")
+        inside = frozenset(d for d in days or {a.published} if (start or d) <= d <= (end or d))
+        if inside:
+            reminder = bool(cfg.background.match(fold(a.text[s : s + 40])))
+            out.append(_Sentence(a, s, e, words, inside, bool(days), reminder, n == 0))
+    return out
+
+
+def _day(value: str) -> str | None:
+    """The day a DATE value names; a range ("2018-05-16/2018-06-14", a Hijri month) counts
+    as its first day."""
+    return values.day(value.partition("/")[0])
+
+
+def _reported(day: str, cands: list[_Sentence]) -> list[_Sentence]:
+    """The sentences about ``day`` from articles published on it or later, when there are
+    any: what happened, rather than what was announced for it."""
+    about = [c for c in cands if day in c.days]
+    return [c for c in about if c.article.published >= day] or about
+
+
+def _rank_days(cands: list[_Sentence], cfg: Settings) -> list[tuple[str, float]]:
+    """Days by the number of articles speaking of them (an explicit mention counts 1, a
+    publication-day sentence ``pub_weight``), most first, the earlier day on ties."""
+    weight: dict[tuple[str, str], float] = {}
+    for c in cands:
+        w = 1.0 if c.explicit else cfg.pub_weight
+        for d in c.days:
+            key = (d, c.article.doc_id)
+            weight[key] = max(weight.get(key, 0.0), w)
+    score: dict[str, float] = defaultdict(float)
+    for (d, _), w in weight.items():
+        score[d] += w
+    return sorted(score.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def _idf(cands: list[_Sentence]) -> dict[str, float]:
+    df = Counter(t for c in cands for t in set(c.terms))
+    n = len(cands) or 1
+    return {t: math.log((1 + n) / (1 + k)) + 1.0 for t, k in df.items()}
+
+
+def _vector(words: list[str], idf: dict[str, float]) -> dict[str, float]:
+    tf = Counter(words)
+    vec = {t: k * idf.get(t, 1.0) for t, k in tf.items()}
+    norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+    return {t: v / norm for t, v in vec.items()}
+
+
+def _pick(
+    day: str,
+    cands: list[_Sentence],
+    idf: dict[str, float],
+    k: int,
+    picked: list[set[str]],
+    cfg: Settings,
+) -> list[TimelineItem]:
+    vecs = [_vector(c.terms, idf) for c in cands]
+    centroid: Counter[str] = Counter()
+    for v in vecs:
+        centroid.update(v)
+    ranked = sorted(
+        range(len(cands)),
+        key=lambda i: -(
+            _dot(vecs[i], centroid)
+            + cfg.mention_bonus * cands[i].explicit
+            - cfg.background_penalty * cands[i].background
+            + cfg.lead_bonus * cands[i].lead
+        ),
+    )
+    items: list[TimelineItem] = []
+    sets: list[set[str]] = []
+    also: list[list[str]] = []
+    for i in ranked:
+        c, words = cands[i], set(cands[i].terms)
+        same = _same(words, sets, cfg.duplicate_jaccard)
+        if same is not None:
+            also[same].append(c.article.doc_id)
+            continue
+        if _same(words, picked, cfg.duplicate_jaccard) is not None or len(items) == k:
+            continue  # said on another day already, or the day is full
+        items.append(line(c.article, c.start, c.end))
+        sets.append(words)
+        also.append([])
+    picked.extend(sets)
+    return [_with_also(it, ids) for it, ids in zip(items, also, strict=True)]
+
+
+def _dot(a: dict[str, float], b: Counter[str]) -> float:
+    return sum(v * b.get(t, 0.0) for t, v in a.items())
+
+
+def _same(words: set[str], chosen: list[set[str]], threshold: float) -> int | None:
+    for i, other in enumerate(chosen):
+        if len(words & other) / (len(words | other) or 1) >= threshold:
+            return i
+    return None
+
+
+def _with_also(item: TimelineItem, ids: list[str]) -> TimelineItem:
+    return replace(item, also=tuple(dict.fromkeys(i for i in ids if i != item.doc_id)))

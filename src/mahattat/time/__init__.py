@@ -1,106 +1,25 @@
 """Temporal expressions: find them on the normalized view, give each a TIMEX3 value.
 
-``tag(view, dct, sentences)`` runs the rules of ``data/time/rules/*.toml`` (each near its
-anchor words, ``windows.py``), keeps the longest of overlapping matches, and anchors the
-values in text order (``anchor.py``).
+``tag(view, dct, sentences)`` (``tagger.py``) runs the rules of
+``data/time/rules/*.toml`` near their anchor words (``windows.py``), reads each match
+(``registry.py``) and anchors its value (``anchor.py``). ``values.py`` reads TIMEX3
+values back for the later stages; importing it loads no rule.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import itertools
-from bisect import bisect_right
-from typing import cast
+from typing import TYPE_CHECKING, Any
 
-from ..patterns import compiled
-from ..records import Timex, TimexType
-from ..text.normalize import View
-from ..text.tense import clause, is_future
-from .anchor import NARRATIVE_WINDOW, Anchor, Context
-from .grammar import rules
-from .lexicon import classes
-from .readings import Piece, Reading
-from .registry import read, resolve
-from .windows import anchor_positions, matches
+if TYPE_CHECKING:
+    from .tagger import find, is_chronology, tag
 
-CHRONOLOGY_MIN_DATES = 3  # explicit dates a chronology has at least
-CHRONOLOGY_ORDERED = 0.6  # share of consecutive explicit dates in order
-
-_WORD = compiled(r"\p{L}+")
+__all__ = ["find", "is_chronology", "tag"]
 
 
-def find(text: str, exhaustive: bool = False) -> list[Piece]:
-    """All non-overlapping expressions of a normalized text, in text order.
+def __getattr__(name: str) -> Any:
+    """PEP 562: the tagger loads when first used, not when ``time.values`` is imported."""
+    if name not in __all__:
+        raise AttributeError(f"module 'mahattat.time' has no attribute {name!r}")
+    from . import tagger
 
-    Rules run in windows around their anchor words (``windows.py``); ``exhaustive`` scans
-    the whole text with every rule instead, the reference the windows are tested against.
-    """
-    candidates: list[tuple[int, int, int, list[Piece]]] = []
-    found = {} if exhaustive else anchor_positions(text)
-    for rank, rule in enumerate(rules()):
-        hits = rule.pattern.finditer(text) if exhaustive else matches(rule, text, found)
-        for m in hits:
-            try:
-                pieces = read(rule, m)
-            except KeyError:  # a capture the lexicon cannot read: not an expression
-                continue
-            candidates.append((m.start("span"), m.end("span"), rank, pieces))
-    candidates.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
-    taken = bytearray(len(text))  # 1 where a chosen span lies: linear in the spans' length
-    chosen: list[Piece] = []
-    for start, end, _, pieces in candidates:
-        if any(taken[start:end]):
-            continue
-        taken[start:end] = b"\x01" * (end - start)
-        chosen.extend(pieces)
-    chosen.sort(key=lambda p: p[0])
-    return chosen
-
-
-def _after_boundary_word(text: str, start: int) -> bool:
-    """Whether the word before ``start`` makes a date a boundary ("since 2013", "by June")."""
-    words = _WORD.findall(text[max(0, start - 12) : start])
-    return bool(words) and words[-1] in classes()["anchorless_preposition"]
-
-
-def is_chronology(readings: list[Reading]) -> bool:
-    """Whether a text tells a story in date order, so a year-less date continues it."""
-    dates = [(r.year, r.month or 0, r.day or 0) for r in readings if r.kind == "cal" and r.year]
-    if len(dates) < CHRONOLOGY_MIN_DATES:
-        return False
-    ordered = sum(a <= b for a, b in itertools.pairwise(dates))
-    return ordered >= CHRONOLOGY_ORDERED * (len(dates) - 1)
-
-
-def _type(reading: Reading) -> TimexType:
-    return cast(TimexType, reading.type)  # the rules' resolvers make only the four types
-
-
-def tag(view: View, dct: dt.date, sentences: list[tuple[int, int]]) -> list[Timex]:
-    """Temporal expressions of a document, with values anchored in its narrative."""
-    starts = [s for s, _ in sentences] or [0]
-    spans = sentences or [(0, len(view.text))]
-    narrative: Anchor | None = None
-    out: list[Timex] = []
-    found = find(view.text)
-    window = NARRATIVE_WINDOW if is_chronology([r for _, _, r in found]) else 1
-    for start, end, reading in found:
-        sid = max(bisect_right(starts, start) - 1, 0)
-        future = is_future(clause(view.text, start, end, spans[sid]))
-        res = resolve(reading, Context(dct, sid, future, narrative, window))
-        if res is None:
-            continue
-        tid = f"t{len(out) + 1}"
-        o_start, o_end, text = view.original_span(start, end)
-        out.append(
-            Timex(tid, o_start, o_end, text, _type(reading), res.value, reading.mod, res.anchor)
-        )
-        if res.point is not None and reading.type == "DATE":
-            y, m, d = res.point
-            told = (
-                reading.kind in ("cal", "hijri")
-                and res.anchor != "dct"
-                and not _after_boundary_word(view.text, start)
-            )
-            narrative = Anchor(y, m, d, reading.mod, tid, sid, not told)
-    return out
+    return getattr(tagger, name)

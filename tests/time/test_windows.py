@@ -50,3 +50,42 @@ def test_windows_agree_on_real_news(shared: Callable[[str], Path]) -> None:
     for text in filter(None, texts):
         view = _view_text(text)
         assert _spans(view, False) == _spans(view, True)
+
+
+def _anchor_positions_token_by_token(text: str) -> dict[str, list[int]]:
+    """The reference: every ``\\w+`` token of the text, one after the other."""
+    import re
+
+    from mahattat.time.windows import _DIGIT_JOIN, _token_classes
+
+    found: dict[str, list[int]] = {}
+    for m in re.finditer(r"\w+", text):
+        tok, start, end = m.group(), m.start(), m.end()
+        if tok[0].isdigit():
+            classes = ["DIGIT"] + ["DIGIT4"] * (len(tok) == 4)
+            if end + 1 < len(text) and text[end] in _DIGIT_JOIN and text[end + 1].isdigit():
+                classes.append("DIGIT_SEP")
+        else:
+            classes = list(_token_classes(tok))
+        for cls in classes:
+            found.setdefault(cls, []).append(start)
+    return found
+
+
+def test_anchor_positions_are_those_of_a_token_by_token_scan(
+    shared: Callable[[str], Path],
+) -> None:
+    from mahattat.time.windows import anchor_positions
+
+    texts = [_view_text(t) for t in _corpus_texts()]
+    path = shared("corpora/ant-multisource-2018.jsonl.gz")
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        texts += [
+            _view_text(json.loads(line)["text"] or "")
+            for _, line in zip(range(300), f, strict=False)
+        ]
+    texts += ["2018 ٢٠١٨ ²3 1:2 3/ وللعام للعام_2 عام عام العام"]
+    for text in texts:
+        got = {k: sorted(v) for k, v in anchor_positions(text).items()}
+        want = {k: sorted(v) for k, v in _anchor_positions_token_by_token(text).items()}
+        assert got == want

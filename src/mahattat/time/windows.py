@@ -57,26 +57,47 @@ def _variants(tok: str) -> Iterator[str]:
 
 
 def anchor_positions(text: str) -> dict[str, list[int]]:
-    """Start offsets of the words of every anchor class, and of digit runs.
+    """Start offsets of the words of every anchor class, and of digit runs (unsorted).
 
     Digits count as ``DIGIT``, four of them also as ``DIGIT4`` (a year), a run joined to
-    more digits by ``: / . -`` also as ``DIGIT_SEP`` (a numeric date, a clock time).
+    more digits by ``: / . -`` also as ``DIGIT_SEP`` (a numeric date, a clock time). Each
+    distinct word is looked up once; only the few that stand for a class are then found
+    in the text again.
     """
     found: dict[str, list[int]] = defaultdict(list)
     n = len(text)
-    for m in _TOKEN.finditer(text):
-        tok = m.group()
-        if tok[0].isdigit():
-            start, end = m.start(), m.end()
+    for tok in set(_TOKEN.findall(text)):
+        digits = tok[0].isdigit()
+        classes = () if digits else _token_classes(tok)
+        if not (digits or classes):
+            continue
+        for start in _whole_words(text, tok):
+            if not digits:
+                for cls in classes:
+                    found[cls].append(start)
+                continue
+            end = start + len(tok)
             found["DIGIT"].append(start)
             if len(tok) == 4:  # a year
                 found["DIGIT4"].append(start)
             if end + 1 < n and text[end] in _DIGIT_JOIN and text[end + 1].isdigit():
                 found["DIGIT_SEP"].append(start)  # 22/04, 12:30, 2018-04
-            continue
-        for cls in _token_classes(tok):
-            found[cls].append(m.start())
     return found
+
+
+def _whole_words(text: str, word: str) -> Iterator[int]:
+    """Where ``word`` stands as a whole ``\\w+`` token of ``text``."""
+    n, k = len(text), len(word)
+    i = text.find(word)
+    while i >= 0:
+        j = i + k
+        if (i == 0 or not _is_word(text[i - 1])) and (j == n or not _is_word(text[j])):
+            yield i
+        i = text.find(word, j)  # a whole occurrence cannot start inside this one
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # what ``re``'s \\w matches in a str
 
 
 @lru_cache(maxsize=65536)

@@ -15,7 +15,6 @@ or a file that cannot be read back, only costs the compile: output never depends
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import pickle
 import tempfile
@@ -23,6 +22,7 @@ from functools import cache
 from pathlib import Path
 
 import regex
+import xxhash
 
 _memory: dict[tuple[str, int], regex.Pattern[str]] = {}
 
@@ -55,7 +55,7 @@ def _path(pattern: str, flags: int) -> Path | None:
     folder = cache_dir()
     if folder is None:
         return None
-    digest = hashlib.sha1(f"{flags}:{pattern}".encode("utf-8", "surrogatepass")).hexdigest()
+    digest = xxhash.xxh3_128_hexdigest(f"{flags}:{pattern}".encode("utf-8", "surrogatepass"))
     return folder / f"{digest}.pickle"
 
 

@@ -12,7 +12,6 @@ import json
 import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
-from xml.sax.saxutils import escape, quoteattr
 
 from .chronology import rows, to_csv, to_markdown, to_timelinejs, to_vis
 from .safe import encodable
@@ -47,10 +46,15 @@ def to_jsonl(doc: Document) -> str:
 
 
 def _xml_text(text: str) -> str:
+    # xml.sax.saxutils loads urllib, http and ssl (20 ms): only when TimeML is written
+    from xml.sax.saxutils import escape
+
     return escape(_XML_ILLEGAL.sub(" ", text), _XML_ENTITIES)
 
 
 def _timex_attrs(t: Timex) -> str:
+    from xml.sax.saxutils import quoteattr
+
     attrs = {"tid": t.id, "type": t.type, "value": t.value, "mod": t.mod}
     if t.anchor:  # TIMEX3 anchors on another timex; the DCT is t0
         anchor = "t0" if t.anchor == "dct" else t.anchor
@@ -72,6 +76,8 @@ def _inline_timexes(doc: Document) -> str:
 
 def to_timeml(doc: Document) -> str:
     """TempEval-3 style TimeML: DCT, then the original text with inline TIMEX3 tags."""
+    from xml.sax.saxutils import quoteattr
+
     dct = quoteattr(doc.published)
     lines = ['<?xml version="1.0" encoding="UTF-8"?>', "<TimeML>"]
     if doc.id is not None:

@@ -379,7 +379,12 @@ def ingest_cmd(
 
 @app.command("search")
 def search_cmd(
-    query: Annotated[str, typer.Argument(help="Words to find (all of them), in Arabic.")],
+    query: Annotated[
+        str,
+        typer.Argument(
+            help='Words to find (all of them), in Arabic; after -- if it starts with "-".'
+        ),
+    ],
     db: Annotated[str, typer.Option("--db", help="The store.")] = DEFAULT_DB,
     start: Annotated[str | None, typer.Option("--from", help="Published on or after.")] = None,
     end: Annotated[str | None, typer.Option("--to", help="Published on or before.")] = None,
@@ -387,11 +392,9 @@ def search_cmd(
     limit: Annotated[int, typer.Option("--limit", "-n", help="Results to show.")] = 20,
     as_json: Annotated[bool, typer.Option("--json", help="JSON lines, one hit a line.")] = False,
 ) -> None:
-    """Ranked full-text search (bm25) over the stored articles."""
+    """Ranked full-text search (bm25) over the stored articles (the store is only read)."""
     from .store import Store, StoreError
 
-    if not Path(db).is_file():
-        _fail(f"no store at {db} (run mahattat ingest first)")
     start, end = _date_option(start, "--from"), _date_option(end, "--to")
     try:
         with Store(db) as store:

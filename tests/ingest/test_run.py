@@ -8,8 +8,12 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
+from subprocess import PIPE
+
+import pytest
 
 from mahattat.ingest.run import ingest
 from mahattat.store import Store
@@ -101,6 +105,19 @@ def test_search_command(tmp_path: Path) -> None:
     assert [json.loads(line)["doc_id"] for line in out.splitlines()] == ["a1"]
 
 
+def test_search_command_takes_a_query_starting_with_a_dash_after_double_dash(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "db"
+    ingest([_jsonl(tmp_path / "in.jsonl")], db, jobs=1)
+    for query, ids in (("-باريس", ["a1"]), ("--", [])):
+        out = subprocess.run(
+            [MAHATTAT, "search", "--db", str(db), "--json", "--", query],
+            capture_output=True, text=True, check=True,
+        ).stdout  # fmt: skip
+        assert [json.loads(line)["doc_id"] for line in out.splitlines()] == ids
+
+
 def _many(path: Path, n: int) -> Path:
     verbs = ["افتتح", "زار", "دشن", "تفقد"]
     lines = []
@@ -183,3 +200,84 @@ def test_html_pages_are_extracted_by_the_workers_and_deduplicated(tmp_path: Path
     assert day == "2019-05-06" and "2019-05-05" in dates
     again = ingest([folder], tmp_path / "db", jobs=2)
     assert (again.added, again.duplicates) == (0, 3)
+
+
+# --- two writers at once ------------------------------------------------------------
+
+
+# Another writer in a long transaction: it holds the store until told to commit.
+HOLD = """
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1], isolation_level=None)
+db.execute("BEGIN IMMEDIATE")
+db.execute("INSERT INTO rejects VALUES ('holder', 'a long transaction')")
+print("locked", flush=True)
+sys.stdin.readline()
+db.execute("COMMIT")
+"""
+
+
+def test_a_writer_waits_for_another_writers_transaction(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "db"
+    ingest([_jsonl(tmp_path / "first.jsonl")], db, jobs=1)
+    src = _many(tmp_path / "many.jsonl", 20)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD, str(db)], stdin=PIPE, stdout=PIPE, text=True
+    )
+    assert holder.stdout is not None and holder.stdin is not None
+    assert holder.stdout.readline() == "locked\n"
+    writing = threading.Event()
+    real_add = Store.add
+
+    def add(store: Store, *args: object, **kwargs: object) -> object:
+        writing.set()
+        return real_add(store, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Store, "add", add)
+    outcome: list[object] = []
+    thread = threading.Thread(target=lambda: outcome.append(_ingest_or_error([src], db)))
+    thread.start()
+    try:
+        assert writing.wait(120)
+        time.sleep(6)  # the other writer keeps the store past SQLite's default 5 s timeout
+    finally:
+        holder.stdin.write("\n")
+        holder.stdin.close()
+        holder.wait()
+    thread.join()
+    (report,) = outcome
+    assert not isinstance(report, Exception), report
+    assert (report.added, report.duplicates) == (20, 0)
+    with Store(db) as store:
+        assert store.counts()["articles"] == 23
+        assert store.counts()["rejects"] == 1  # the other writer's row is there too
+
+
+def _ingest_or_error(paths: list[Path], db: Path) -> object:
+    try:
+        return ingest(paths, db, jobs=1)
+    except Exception as e:
+        return e
+
+
+def test_two_ingests_at_once_store_everything_once(tmp_path: Path) -> None:
+    src = _many(tmp_path / "many.jsonl", 60)
+    lines = src.read_text(encoding="utf-8").splitlines()
+    first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
+    first.write_text("\n".join(lines[:40]) + "\n", encoding="utf-8")
+    second.write_text("\n".join(lines[20:]) + "\n", encoding="utf-8")  # 20 in both
+    db = tmp_path / "db"
+    runs = [
+        subprocess.Popen([MAHATTAT, "ingest", str(p), "--db", str(db), "--jobs", "1"],
+                         stdout=PIPE, stderr=PIPE, text=True)
+        for p in (first, second)
+    ]  # fmt: skip
+    outputs = [run.communicate(timeout=300) for run in runs]
+    assert [run.returncode for run in runs] == [0, 0], outputs
+    added = [int(out.split(": ")[1].split(" added")[0]) for out, _ in outputs]
+    duplicates = [int(out.split(", ")[1].split(" already")[0]) for out, _ in outputs]
+    assert sum(added) == 60 and sum(duplicates) == 20  # each shared article counted once
+    with Store(db) as store:
+        assert store.counts()["articles"] == 60

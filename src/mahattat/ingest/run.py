@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ..pipeline import parse_published, run
 from ..records import Event
-from ..store import ArticleRows, Store, content_hash
+from ..store import Added, ArticleRows, Store, content_hash
 from ..store.terms import indexed
 from .readers import BadRecord, Fields, Page, RawArticle, article, read
 
@@ -38,6 +38,12 @@ class Report:
         self.bad[bad.reason] += 1
         if len(self.examples) < 10:
             self.examples.append(bad)
+
+    def stored(self, added: Added) -> None:
+        self.added += added.added
+        self.duplicates += added.duplicates  # also pages whose text was stored already
+        for origin, reason in added.failed:
+            self.reject(BadRecord(origin, reason))
 
     def summary(self, db: str | Path, seconds: float) -> str:
         """What ``mahattat ingest`` prints: counts, rate, and why records were rejected."""
@@ -123,7 +129,7 @@ def ingest(
     1: this process). ``on_record(n)`` is told how many input records were consumed."""
     report = Report()
     jobs = jobs or os.cpu_count() or 1
-    with Store(db) as store:
+    with Store(db, write=True) as store:
         records = read(paths, fields or Fields(), pages=True)
         batches = _batches(records, store, report, batch, on_record)
         results = _map(batches, jobs)
@@ -132,9 +138,7 @@ def ingest(
             for bad in (r for r in done if isinstance(r, BadRecord)):
                 report.reject(bad)
                 rejects.append(bad)
-            added = store.add(good, [(b.origin, b.reason) for b in rejects])
-            report.added += added
-            report.duplicates += len(good) - added  # pages whose text was stored already
+            report.stored(store.add(good, [(b.origin, b.reason) for b in rejects]))
     return report
 
 

@@ -10,13 +10,18 @@ import subprocess
 import sys
 import threading
 import time
+from collections import Counter
 from pathlib import Path
-from subprocess import PIPE
+from subprocess import DEVNULL, PIPE
+from typing import TYPE_CHECKING
 
 import pytest
 
 from mahattat.ingest.run import ingest
 from mahattat.store import Store
+
+if TYPE_CHECKING:
+    from conftest import Processes
 
 MAHATTAT = Path(sys.executable).parent / "mahattat"
 
@@ -132,35 +137,52 @@ def _many(path: Path, n: int) -> Path:
     return path
 
 
-def _rows(db: Path) -> dict[str, list[tuple]]:
+def _tables(db: Path) -> dict[str, list[tuple]]:
+    """Every table, rows keyed by the article's doc_id (not its rowid), and the FTS index
+    itself: its rows and its vocabulary (term, articles, occurrences)."""
     con = sqlite3.connect(db)
-    join = "JOIN articles a ON a.id = t.article"
+    con.execute("CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, search, 'row')")
     out = {
-        "articles": con.execute("SELECT doc_id, hash, published FROM articles ORDER BY doc_id"),
-        "timexes": con.execute(
-            f"SELECT a.doc_id, tid, start, value FROM timexes t {join} ORDER BY 1, 2"
+        "articles": _select(con, "SELECT * FROM articles", drop=frozenset({"id"})),
+        "rejects": _select(con, "SELECT * FROM rejects"),
+        "search": _select(
+            con, "SELECT a.doc_id, s.title, s.body FROM search s JOIN articles a ON a.id = s.rowid"
         ),
-        "events": con.execute(f"SELECT a.doc_id, evid, date FROM events t {join} ORDER BY 1, 2"),
-        "search": con.execute("SELECT count(*) FROM search"),
+        "vocabulary": _select(con, "SELECT * FROM temp.vocab"),
     }
-    return {k: list(v) for k, v in out.items()}
+    for table in ("sentences", "timexes", "entities", "events"):
+        sql = f"SELECT a.doc_id, t.* FROM {table} t JOIN articles a ON a.id = t.article"
+        out[table] = _select(con, sql, drop=frozenset({"article"}))
+    con.close()
+    return out
 
 
-def test_kill_9_half_way_then_resume_gives_the_rows_of_a_clean_run(tmp_path: Path) -> None:
+def _select(con: sqlite3.Connection, sql: str, drop: frozenset[str] = frozenset()) -> list[tuple]:
+    cur = con.execute(sql)
+    keep = [i for i, d in enumerate(cur.description) if d[0] not in drop]
+    return sorted(tuple(row[i] for i in keep) for row in cur)
+
+
+def test_kill_9_half_way_then_resume_gives_the_rows_of_a_clean_run(
+    tmp_path: Path, processes: Processes
+) -> None:
     src = _many(tmp_path / "many.jsonl", 400)
     clean, killed = tmp_path / "clean.db", tmp_path / "killed.db"
-    ingest([src], clean, jobs=1)
-    cmd = [MAHATTAT, "ingest", str(src), "--db", str(killed), "--jobs", "1"]
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    ingest([src, tmp_path / "missing.jsonl"], clean, jobs=1)
+    cmd = [MAHATTAT, "ingest", str(src), str(tmp_path / "missing.jsonl"), "--db", str(killed)]
+    proc = subprocess.Popen([*cmd, "--jobs", "2"], stdout=DEVNULL, stderr=DEVNULL)
     try:
         _wait_for_rows(killed, 40, proc)
+        workers = processes.children(proc.pid)
     finally:
         proc.send_signal(signal.SIGKILL)
         proc.wait()
-    half = _rows(killed)["articles"]
+    assert len(workers) >= 2  # the two workers (and multiprocessing's resource tracker)
+    assert processes.survivors(workers) == []  # no worker outlives its parent
+    half = _tables(killed)["articles"]
     assert 0 < len(half) < 400  # killed half way
-    subprocess.run(cmd, check=True, capture_output=True)
-    assert _rows(killed) == _rows(clean)
+    ingest([src, tmp_path / "missing.jsonl"], killed, jobs=1)  # resumed
+    assert _tables(killed) == _tables(clean)
 
 
 def _wait_for_rows(db: Path, n: int, proc: subprocess.Popen) -> None:
@@ -202,7 +224,27 @@ def test_html_pages_are_extracted_by_the_workers_and_deduplicated(tmp_path: Path
     assert (again.added, again.duplicates) == (0, 3)
 
 
-# --- two writers at once ------------------------------------------------------------
+# --- records that cannot be stored, and two writers at once ---------------------------
+
+
+def test_records_that_cannot_be_encoded_are_rejects_and_the_batch_is_stored(
+    tmp_path: Path,
+) -> None:
+    surrogate = '{"id": "s1", "published": "2018-10-06", "text": "\\ud800 نص لا يرمز"}'
+    nul = json.dumps({"id": "n1", "published": "2018-10-06", "text": "نص\u0000فيه صفر"})
+    src = _jsonl(tmp_path / "in.jsonl", [surrogate, nul])
+    report = ingest([src], tmp_path / "db", jobs=1)
+    assert (report.read, report.added, report.duplicates) == (5, 3, 0)
+    assert report.bad == Counter({"lone surrogate in text": 1, "NUL character in text": 1})
+    with Store(tmp_path / "db") as store:
+        rejects = sorted(store.db.execute("SELECT origin, reason FROM rejects"))
+        assert store.counts()["articles"] == 3
+    assert rejects == [
+        (f"{src}:4", "lone surrogate in text"),
+        (f"{src}:5", "NUL character in text"),
+    ]
+    again = ingest([src], tmp_path / "db", jobs=1)  # a rerun neither fails nor adds
+    assert (again.added, again.duplicates, sum(again.bad.values())) == (0, 3, 2)
 
 
 # Another writer in a long transaction: it holds the store until told to commit.

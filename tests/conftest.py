@@ -3,6 +3,7 @@ canonical example), found beside the repository and skipped cleanly when absent.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -36,3 +37,42 @@ def canonical_text() -> str:
 def canonical_gold() -> Path:
     """The canonical example's gold annotations."""
     return shared_path(f"{CANONICAL}.gold.json")
+
+
+class Processes:
+    """Linux's /proc, for tests of how long processes live."""
+
+    @staticmethod
+    def children(pid: int) -> list[int]:
+        """The processes whose parent is PID."""
+        found = []
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue  # ended meanwhile
+            if int(fields[1]) == pid:
+                found.append(int(stat.parent.name))
+        return found
+
+    @staticmethod
+    def alive(pid: int) -> bool:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except OSError:
+            return False
+        return state != "Z"  # a zombie has ended; only its exit status waits to be read
+
+    def survivors(self, pids: list[int], seconds: float = 60) -> list[int]:
+        """Those of PIDS still running after up to SECONDS (none, as soon as all ended)."""
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline and any(map(self.alive, pids)):
+            time.sleep(0.05)
+        return [pid for pid in pids if self.alive(pid)]
+
+
+@pytest.fixture(scope="session")
+def processes() -> Processes:
+    if not Path("/proc/self/stat").exists():
+        pytest.skip("needs Linux's /proc")
+    return Processes()

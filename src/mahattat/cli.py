@@ -18,9 +18,12 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
+
+if TYPE_CHECKING:
+    from .io.records import BadRecord, RawArticle
 
 app = typer.Typer(
     name="mahattat",
@@ -168,67 +171,61 @@ def _extract_one(source: str, published: str | None, doc_id: str | None, fmt: st
     typer.echo(WRITERS[fmt](extract(decoded.text, published, id=doc_id)))
 
 
-# One JSONL line: (number, record, parse error, fallback date) -> (number, output line,
-# error, has no Arabic, used the fallback date). Module-level so worker processes run it.
-_Task = tuple[int, Any, str | None, str]
-_Result = tuple[int, str | None, str | None, bool, bool]
-
-
-def _tag_line(task: _Task) -> _Result:
-    from .io.formats import to_jsonl
-    from .io.read import doc_fields, has_arabic
-    from .pipeline import extract, parse_published
-
-    number, record, error, fallback = task
-    if record is None:
-        return number, None, error or "unreadable", False, False
-    try:
-        fields = doc_fields(record)
-        published = parse_published(fields.published or fallback).isoformat()
-    except ValueError as e:
-        return number, None, str(e), False, False
-    try:
-        doc = extract(fields.text, published, id=fields.id, title=fields.title)
-    except Exception as e:  # one failing document must not stop a batch
-        return number, None, f"tagging failed ({type(e).__name__}: {e})", False, False
-    return number, to_jsonl(doc), None, not has_arabic(fields.text), not fields.published
-
-
 def _extract_jsonl(source: str, published: str | None, jobs: int) -> None:
-    import multiprocessing
+    from .io.parallel import batched, ordered_map
+    from .io.read import has_arabic
+    from .io.records import BadRecord, Fields, RawArticle, count, read, source_name
+    from .pipeline import warm_up
 
-    from .io.read import count_lines, display_name, iter_jsonl
-
-    name = display_name(source)
-    fallback = published or dt.date.today().isoformat()
-    tasks = ((ln.number, ln.record, ln.error, fallback) for ln in iter_jsonl(source))
+    name = source_name(source)
+    fields = Fields(published_default=published or dt.date.today().isoformat())
+    tasks = batched(read([source], fields, jsonl=True), JSONL_CHUNK)
     done = bad = no_arabic = 0
     warned = published is not None
-    with contextlib.ExitStack() as stack:
-        if jobs > 1:
-            pool = stack.enter_context(multiprocessing.get_context("spawn").Pool(jobs))
-            results = pool.imap(_tag_line, tasks, chunksize=JSONL_CHUNK)
-        else:
-            results = map(_tag_line, tasks)
-        advance = stack.enter_context(_progress(count_lines(source), "tagging"))
-        for number, line, error, lacks_arabic, used_fallback in results:
-            if used_fallback and not warned:
-                _today('a line has no "published" and no --published was given')
-                warned = True
-            if error is not None:
-                bad += 1
-                _say("error", f"{name} line {number}: {error}")
-            else:
-                _emit(line or "")
+    with _progress(count([source], jsonl=True), "tagging") as advance:
+        for batch, results in ordered_map(_tag_batch, tasks, jobs=jobs, warm_up=warm_up):
+            for item, result in zip(batch, results, strict=True):
+                if isinstance(result, BadRecord):
+                    if result.origin == name:  # the whole file: nothing else to say
+                        _fail(f"{name}: {result.reason}")
+                    bad += 1
+                    _say("error", f"{result.origin}: {result.reason}")
+                    continue
+                assert isinstance(item, RawArticle)
+                if item.assumed_date and not warned:
+                    _today('a line has no "published" and no --published was given')
+                    warned = True
+                _emit(result)
                 done += 1
-                no_arabic += lacks_arabic
-            advance(number)
+                no_arabic += not has_arabic(item.text)
+            advance(done + bad)
     if no_arabic:
         _say("note", f"{no_arabic} document(s) contain no Arabic letters")
     if bad:
         _fail(f"{bad} of {bad + done} lines in {name} were not tagged")
     if not done:
         _fail(f"{name} has no JSON lines")
+
+
+def _tag_batch(batch: list[RawArticle | BadRecord]) -> list[str | BadRecord]:
+    """Each record of the batch as a JSONL line, or a ``BadRecord`` (also for a record the
+    tagger fails on: one document must not stop a batch). Module-level: workers run it."""
+    from .io.formats import to_jsonl
+    from .io.records import BadRecord
+    from .pipeline import extract
+
+    out: list[str | BadRecord] = []
+    for item in batch:
+        if isinstance(item, BadRecord):
+            out.append(item)
+            continue
+        try:
+            doc = extract(item.text, item.published, id=item.id, title=item.title)
+        except Exception as e:
+            out.append(BadRecord(item.origin, f"tagging failed ({type(e).__name__}: {e})"))
+        else:
+            out.append(to_jsonl(doc))
+    return out
 
 
 # --- eval timex ----------------------------------------------------------------------
@@ -359,8 +356,8 @@ def ingest_cmd(
     url_field: Annotated[str, typer.Option("--url-field")] = "url",
 ) -> None:
     """Read archives, run the pipeline on every article, and store the results."""
-    from .ingest.readers import Fields, count
     from .ingest.run import ingest
+    from .io.records import Fields, count
     from .store import StoreError
 
     if jobs < 0:
@@ -369,7 +366,7 @@ def ingest_cmd(
     started = time.perf_counter()
     done = 0
     try:
-        with _progress(count(paths, fields), "ingest") as advance:
+        with _progress(count(paths), "ingest") as advance:
 
             def step(n: int) -> None:
                 nonlocal done
@@ -384,7 +381,12 @@ def ingest_cmd(
 
 @app.command("search")
 def search_cmd(
-    query: Annotated[str, typer.Argument(help="Words to find (all of them), in Arabic.")],
+    query: Annotated[
+        str,
+        typer.Argument(
+            help='Words to find (all of them), in Arabic; after -- if it starts with "-".'
+        ),
+    ],
     db: Annotated[str, typer.Option("--db", help="The store.")] = DEFAULT_DB,
     start: Annotated[str | None, typer.Option("--from", help="Published on or after.")] = None,
     end: Annotated[str | None, typer.Option("--to", help="Published on or before.")] = None,
@@ -392,11 +394,9 @@ def search_cmd(
     limit: Annotated[int, typer.Option("--limit", "-n", help="Results to show.")] = 20,
     as_json: Annotated[bool, typer.Option("--json", help="JSON lines, one hit a line.")] = False,
 ) -> None:
-    """Ranked full-text search (bm25) over the stored articles."""
+    """Ranked full-text search (bm25) over the stored articles (the store is only read)."""
     from .store import Store, StoreError
 
-    if not Path(db).is_file():
-        _fail(f"no store at {db} (run mahattat ingest first)")
     start, end = _date_option(start, "--from"), _date_option(end, "--to")
     try:
         with Store(db) as store:

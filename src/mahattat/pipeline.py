@@ -77,3 +77,9 @@ def run(
         events=dated.events,
         background=dated.background,
     ), view
+
+
+def warm_up() -> None:
+    """Load the lexicons, rules and entity model now rather than on the first article:
+    what a worker process does once, before its first task."""
+    run("في 3 مارس 2019 زار الرئيس بغداد.", "2019-03-04")

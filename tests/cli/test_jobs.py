@@ -40,7 +40,7 @@ def test_jobs_keep_order_and_report_bad_lines(tmp_path: Path) -> None:
     first = json.loads(two.stdout.splitlines()[0])
     assert [(t["text"], t["value"]) for t in first["timexes"]] == [("أمس الثلاثاء", "2021-01-05")]
     assert two.returncode == 1  # bad lines were reported, counted, and the rest written
-    assert "line 3: not valid JSON" in two.stderr
+    assert f"error: {path}:3: invalid JSON" in two.stderr.splitlines()
     assert "10 of 40 lines" in two.stderr and "Traceback" not in two.stderr
 
 

@@ -8,11 +8,20 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
+from collections import Counter
 from pathlib import Path
+from subprocess import DEVNULL, PIPE
+from typing import TYPE_CHECKING
+
+import pytest
 
 from mahattat.ingest.run import ingest
 from mahattat.store import Store
+
+if TYPE_CHECKING:
+    from conftest import Processes
 
 MAHATTAT = Path(sys.executable).parent / "mahattat"
 
@@ -101,6 +110,19 @@ def test_search_command(tmp_path: Path) -> None:
     assert [json.loads(line)["doc_id"] for line in out.splitlines()] == ["a1"]
 
 
+def test_search_command_takes_a_query_starting_with_a_dash_after_double_dash(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "db"
+    ingest([_jsonl(tmp_path / "in.jsonl")], db, jobs=1)
+    for query, ids in (("-باريس", ["a1"]), ("--", [])):
+        out = subprocess.run(
+            [MAHATTAT, "search", "--db", str(db), "--json", "--", query],
+            capture_output=True, text=True, check=True,
+        ).stdout  # fmt: skip
+        assert [json.loads(line)["doc_id"] for line in out.splitlines()] == ids
+
+
 def _many(path: Path, n: int) -> Path:
     verbs = ["افتتح", "زار", "دشن", "تفقد"]
     lines = []
@@ -115,35 +137,52 @@ def _many(path: Path, n: int) -> Path:
     return path
 
 
-def _rows(db: Path) -> dict[str, list[tuple]]:
+def _tables(db: Path) -> dict[str, list[tuple]]:
+    """Every table, rows keyed by the article's doc_id (not its rowid), and the FTS index
+    itself: its rows and its vocabulary (term, articles, occurrences)."""
     con = sqlite3.connect(db)
-    join = "JOIN articles a ON a.id = t.article"
+    con.execute("CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, search, 'row')")
     out = {
-        "articles": con.execute("SELECT doc_id, hash, published FROM articles ORDER BY doc_id"),
-        "timexes": con.execute(
-            f"SELECT a.doc_id, tid, start, value FROM timexes t {join} ORDER BY 1, 2"
+        "articles": _select(con, "SELECT * FROM articles", drop=frozenset({"id"})),
+        "rejects": _select(con, "SELECT * FROM rejects"),
+        "search": _select(
+            con, "SELECT a.doc_id, s.title, s.body FROM search s JOIN articles a ON a.id = s.rowid"
         ),
-        "events": con.execute(f"SELECT a.doc_id, evid, date FROM events t {join} ORDER BY 1, 2"),
-        "search": con.execute("SELECT count(*) FROM search"),
+        "vocabulary": _select(con, "SELECT * FROM temp.vocab"),
     }
-    return {k: list(v) for k, v in out.items()}
+    for table in ("sentences", "timexes", "entities", "events"):
+        sql = f"SELECT a.doc_id, t.* FROM {table} t JOIN articles a ON a.id = t.article"
+        out[table] = _select(con, sql, drop=frozenset({"article"}))
+    con.close()
+    return out
 
 
-def test_kill_9_half_way_then_resume_gives_the_rows_of_a_clean_run(tmp_path: Path) -> None:
+def _select(con: sqlite3.Connection, sql: str, drop: frozenset[str] = frozenset()) -> list[tuple]:
+    cur = con.execute(sql)
+    keep = [i for i, d in enumerate(cur.description) if d[0] not in drop]
+    return sorted(tuple(row[i] for i in keep) for row in cur)
+
+
+def test_kill_9_half_way_then_resume_gives_the_rows_of_a_clean_run(
+    tmp_path: Path, processes: Processes
+) -> None:
     src = _many(tmp_path / "many.jsonl", 400)
     clean, killed = tmp_path / "clean.db", tmp_path / "killed.db"
-    ingest([src], clean, jobs=1)
-    cmd = [MAHATTAT, "ingest", str(src), "--db", str(killed), "--jobs", "1"]
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    ingest([src, tmp_path / "missing.jsonl"], clean, jobs=1)
+    cmd = [MAHATTAT, "ingest", str(src), str(tmp_path / "missing.jsonl"), "--db", str(killed)]
+    proc = subprocess.Popen([*cmd, "--jobs", "2"], stdout=DEVNULL, stderr=DEVNULL)
     try:
         _wait_for_rows(killed, 40, proc)
+        workers = processes.children(proc.pid)
     finally:
         proc.send_signal(signal.SIGKILL)
         proc.wait()
-    half = _rows(killed)["articles"]
+    assert len(workers) >= 2  # the two workers (and multiprocessing's resource tracker)
+    assert processes.survivors(workers) == []  # no worker outlives its parent
+    half = _tables(killed)["articles"]
     assert 0 < len(half) < 400  # killed half way
-    subprocess.run(cmd, check=True, capture_output=True)
-    assert _rows(killed) == _rows(clean)
+    ingest([src, tmp_path / "missing.jsonl"], killed, jobs=1)  # resumed
+    assert _tables(killed) == _tables(clean)
 
 
 def _wait_for_rows(db: Path, n: int, proc: subprocess.Popen) -> None:
@@ -183,3 +222,104 @@ def test_html_pages_are_extracted_by_the_workers_and_deduplicated(tmp_path: Path
     assert day == "2019-05-06" and "2019-05-05" in dates
     again = ingest([folder], tmp_path / "db", jobs=2)
     assert (again.added, again.duplicates) == (0, 3)
+
+
+# --- records that cannot be stored, and two writers at once ---------------------------
+
+
+def test_records_that_cannot_be_encoded_are_rejects_and_the_batch_is_stored(
+    tmp_path: Path,
+) -> None:
+    surrogate = '{"id": "s1", "published": "2018-10-06", "text": "\\ud800 نص لا يرمز"}'
+    nul = json.dumps({"id": "n1", "published": "2018-10-06", "text": "نص\u0000فيه صفر"})
+    src = _jsonl(tmp_path / "in.jsonl", [surrogate, nul])
+    report = ingest([src], tmp_path / "db", jobs=1)
+    assert (report.read, report.added, report.duplicates) == (5, 3, 0)
+    assert report.bad == Counter({"lone surrogate in text": 1, "NUL character in text": 1})
+    with Store(tmp_path / "db") as store:
+        rejects = sorted(store.db.execute("SELECT origin, reason FROM rejects"))
+        assert store.counts()["articles"] == 3
+    assert rejects == [
+        (f"{src}:4", "lone surrogate in text"),
+        (f"{src}:5", "NUL character in text"),
+    ]
+    again = ingest([src], tmp_path / "db", jobs=1)  # a rerun neither fails nor adds
+    assert (again.added, again.duplicates, sum(again.bad.values())) == (0, 3, 2)
+
+
+# Another writer in a long transaction: it holds the store until told to commit.
+HOLD = """
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1], isolation_level=None)
+db.execute("BEGIN IMMEDIATE")
+db.execute("INSERT INTO rejects VALUES ('holder', 'a long transaction')")
+print("locked", flush=True)
+sys.stdin.readline()
+db.execute("COMMIT")
+"""
+
+
+def test_a_writer_waits_for_another_writers_transaction(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "db"
+    ingest([_jsonl(tmp_path / "first.jsonl")], db, jobs=1)
+    src = _many(tmp_path / "many.jsonl", 20)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD, str(db)], stdin=PIPE, stdout=PIPE, text=True
+    )
+    assert holder.stdout is not None and holder.stdin is not None
+    assert holder.stdout.readline() == "locked\n"
+    writing = threading.Event()
+    real_add = Store.add
+
+    def add(store: Store, *args: object, **kwargs: object) -> object:
+        writing.set()
+        return real_add(store, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Store, "add", add)
+    outcome: list[object] = []
+    thread = threading.Thread(target=lambda: outcome.append(_ingest_or_error([src], db)))
+    thread.start()
+    try:
+        assert writing.wait(120)
+        time.sleep(6)  # the other writer keeps the store past SQLite's default 5 s timeout
+    finally:
+        holder.stdin.write("\n")
+        holder.stdin.close()
+        holder.wait()
+    thread.join()
+    (report,) = outcome
+    assert not isinstance(report, Exception), report
+    assert (report.added, report.duplicates) == (20, 0)
+    with Store(db) as store:
+        assert store.counts()["articles"] == 23
+        assert store.counts()["rejects"] == 1  # the other writer's row is there too
+
+
+def _ingest_or_error(paths: list[Path], db: Path) -> object:
+    try:
+        return ingest(paths, db, jobs=1)
+    except Exception as e:
+        return e
+
+
+def test_two_ingests_at_once_store_everything_once(tmp_path: Path) -> None:
+    src = _many(tmp_path / "many.jsonl", 60)
+    lines = src.read_text(encoding="utf-8").splitlines()
+    first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
+    first.write_text("\n".join(lines[:40]) + "\n", encoding="utf-8")
+    second.write_text("\n".join(lines[20:]) + "\n", encoding="utf-8")  # 20 in both
+    db = tmp_path / "db"
+    runs = [
+        subprocess.Popen([MAHATTAT, "ingest", str(p), "--db", str(db), "--jobs", "1"],
+                         stdout=PIPE, stderr=PIPE, text=True)
+        for p in (first, second)
+    ]  # fmt: skip
+    outputs = [run.communicate(timeout=300) for run in runs]
+    assert [run.returncode for run in runs] == [0, 0], outputs
+    added = [int(out.split(": ")[1].split(" added")[0]) for out, _ in outputs]
+    duplicates = [int(out.split(", ")[1].split(" already")[0]) for out, _ in outputs]
+    assert sum(added) == 60 and sum(duplicates) == 20  # each shared article counted once
+    with Store(db) as store:
+        assert store.counts()["articles"] == 60

@@ -1,29 +1,28 @@
-"""``mahattat ingest``: archives in (``readers.py``), the pipeline on every core, rows out
-into the store.
+"""``mahattat ingest``: archives in (``io.records``), the pipeline on every core
+(``io.parallel``), rows out into the store.
 
 The main process reads, drops what is stored already (same id or same text), and sends
 batches to worker processes; each batch comes back as rows and is written in one
-transaction, in input order. A bad record is counted, kept in the store's ``rejects``
-table with its line, and never stops the run.
+transaction, in input order. A bad record, or an article the store cannot take, is
+counted, kept in the store's ``rejects`` table with its line, and never stops the run.
 """
 
 from __future__ import annotations
 
 import os
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..pipeline import parse_published, run
+from ..io.parallel import ordered_map
+from ..io.records import BadRecord, Fields, Page, RawArticle, article, read
+from ..pipeline import run, warm_up
 from ..records import Event
-from ..store import ArticleRows, Store, content_hash
+from ..store import Added, ArticleRows, Store, content_hash
 from ..store.terms import indexed
-from .readers import BadRecord, Fields, Page, RawArticle, article, read
 
 BATCH = 32  # articles per task: big enough to hide the inter-process cost
-IN_FLIGHT = 3  # batches queued per worker, so reading never runs far ahead
 
 
 @dataclass
@@ -38,6 +37,12 @@ class Report:
         self.bad[bad.reason] += 1
         if len(self.examples) < 10:
             self.examples.append(bad)
+
+    def stored(self, added: Added) -> None:
+        self.added += added.added
+        self.duplicates += added.duplicates  # also pages whose text was stored already
+        for origin, reason in added.failed:
+            self.reject(BadRecord(origin, reason))
 
     def summary(self, db: str | Path, seconds: float) -> str:
         """What ``mahattat ingest`` prints: counts, rate, and why records were rejected."""
@@ -94,8 +99,8 @@ def _sentence_index(spans: list[tuple[int, int]]) -> Callable[[int], int | None]
     return find
 
 
-def _work(batch: list[_Todo]) -> list[ArticleRows | BadRecord]:
-    return [_one(*todo) for todo in batch]
+def _work(batch: _Batch) -> list[ArticleRows | BadRecord]:
+    return [_one(*todo) for todo in batch.todo]
 
 
 def _one(rec: RawArticle | Page, doc_id: str | None, digest: str | None) -> ArticleRows | BadRecord:
@@ -123,23 +128,28 @@ def ingest(
     1: this process). ``on_record(n)`` is told how many input records were consumed."""
     report = Report()
     jobs = jobs or os.cpu_count() or 1
-    with Store(db) as store:
+    with Store(db, write=True) as store:
         records = read(paths, fields or Fields(), pages=True)
         batches = _batches(records, store, report, batch, on_record)
-        results = _map(batches, jobs)
-        for rejects, done in results:
+        for todo, done in ordered_map(_work, batches, jobs=jobs, warm_up=warm_up):
             good = [r for r in done if isinstance(r, ArticleRows)]
-            for bad in (r for r in done if isinstance(r, BadRecord)):
+            failed = [r for r in done if isinstance(r, BadRecord)]
+            for bad in failed:  # those of the reading were counted as they were read
                 report.reject(bad)
-                rejects.append(bad)
-            added = store.add(good, [(b.origin, b.reason) for b in rejects])
-            report.added += added
-            report.duplicates += len(good) - added  # pages whose text was stored already
+            rejects = [(b.origin, b.reason) for b in (*todo.rejects, *failed)]
+            report.stored(store.add(good, rejects))
     return report
 
 
 _Todo = tuple[RawArticle | Page, str | None, str | None]  # record, doc id, text hash
-_Batch = tuple[list[BadRecord], list[_Todo]]
+
+
+@dataclass(frozen=True, slots=True)
+class _Batch:
+    """Articles to run, and the bad records read since the last batch (stored with it)."""
+
+    rejects: list[BadRecord]
+    todo: list[_Todo]
 
 
 def _batches(
@@ -176,31 +186,7 @@ def _batches(
         seen.update(keys)
         todo.append(item)
         if len(todo) >= size:
-            yield rejects, todo
+            yield _Batch(rejects, todo)
             rejects, todo = [], []
     if todo or rejects:
-        yield rejects, todo
-
-
-def _map(batches: Iterator[_Batch], jobs: int) -> Iterator[tuple[list[BadRecord], list]]:
-    """Each batch's rejects and results, in input order."""
-    if jobs == 1:
-        for rejects, todo in batches:
-            yield rejects, _work(todo)
-        return
-    with ProcessPoolExecutor(jobs, initializer=_warm_up) as pool:
-        pending: deque[tuple[list[BadRecord], Future]] = deque()
-        for rejects, todo in batches:
-            pending.append((rejects, pool.submit(_work, todo)))
-            if len(pending) >= jobs * IN_FLIGHT:
-                rejects0, fut = pending.popleft()
-                yield rejects0, fut.result()
-        while pending:
-            rejects0, fut = pending.popleft()
-            yield rejects0, fut.result()
-
-
-def _warm_up() -> None:
-    """Load lexicons, rules and the NER model once per worker, before the first batch."""
-    parse_published("2020-01-01")
-    run("في 3 مارس 2019 زار الرئيس بغداد.", "2019-03-04")
+        yield _Batch(rejects, todo)

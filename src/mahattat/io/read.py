@@ -1,7 +1,9 @@
-"""Reading the user's input: bytes from a file or stdin, decoded to text, or JSONL records.
+"""Reading the user's input: bytes from a file or stdin, decoded to text, or JSONL lines.
 
 Every problem with the input is an ``InputError`` whose message is one line naming the
-input, so the CLI can print it without a traceback.
+input, so the CLI can print it without a traceback. Articles in JSONL, CSV, HTML or WARC
+(``extract --jsonl``, ``ingest``) are read by ``io.records``; ``iter_jsonl`` and
+``doc_fields`` here read the JSON lines of gold files (``eval``).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 import charset_normalizer
 import regex
@@ -121,7 +123,7 @@ def decode(data: bytes, name: str) -> Decoded:
     """
     for bom, codec in _BOMS:
         if data.startswith(bom):
-            return Decoded(_strict(data, codec, name), name, codec)
+            return Decoded(_no_nul(_strict(data, codec, name), name), name, codec)
     if b"\x00" not in data:  # NULs are valid UTF-8 but mean UTF-16 or binary
         try:
             return Decoded(data.decode("utf-8"), name, "utf_8")
@@ -135,6 +137,13 @@ def _strict(data: bytes, codec: str, name: str) -> str:
         return data.decode(codec)
     except UnicodeDecodeError as e:
         raise InputError(f"{name} starts like {_NAMES[codec]} but is not: {e.reason}") from None
+
+
+def _no_nul(text: str, name: str) -> str:
+    # Text never holds U+0000; io.records refuses such a record for the same reason.
+    if "\x00" in text:
+        raise InputError(f"{name} contains NUL characters: a binary file, not text")
+    return text
 
 
 def _detect(data: bytes, name: str) -> Decoded:
@@ -182,19 +191,7 @@ def _open_jsonl(source: str) -> contextlib.AbstractContextManager[IO[bytes]]:
         return contextlib.nullcontext(sys.stdin.buffer)
     path = _checked_path(source)
     # The project's corpora are .jsonl.gz: read them without unpacking first.
-    return gzip.open(path, "rb") if path.suffix == ".gz" else path.open("rb")
-
-
-def count_lines(source: str) -> int | None:
-    """Lines in FILE, for a progress bar; ``None`` for stdin and pipes (read only once)."""
-    path = Path(source)
-    if source == "-" or not path.is_file():
-        return None
-    try:
-        with gzip.open(path, "rb") if path.suffix == ".gz" else path.open("rb") as f:
-            return sum(chunk.count(b"\n") for chunk in iter(lambda: f.read(1 << 20), b""))
-    except (OSError, EOFError):
-        return None  # iter_jsonl reports the damage, with a line number
+    return cast(IO[bytes], gzip.open(path, "rb")) if path.suffix == ".gz" else path.open("rb")
 
 
 def iter_jsonl(source: str) -> Iterator[Line]:

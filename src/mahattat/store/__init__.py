@@ -1,14 +1,24 @@
 """The embedded store: one SQLite file (WAL) holding articles, what the pipeline found in
 them, and an FTS5 index of their search terms (``terms.py``) beside the original text.
 
-No server: ``Store(path)`` opens or creates the file. An article and all its rows go in
-within one transaction, and an article is known by its id and by the hash of its text,
-so an ingest killed half way and run again ends with exactly the rows of a clean run.
+No server: ``Store(path)`` opens a store to read it (read-only: searching never changes
+it, and a store on a read-only disk can be searched); ``Store(path, write=True)`` opens or
+creates it to add articles. An article and all its rows go in within one transaction,
+and an article is known by its id and by the hash of its text, so an ingest killed half
+way and run again ends with exactly the rows of a clean run.
+
+A store says what it is (``PRAGMA user_version`` is ``SCHEMA_VERSION``) and its tables
+are checked when it is opened: another program's SQLite file, or a store of another
+schema version, is refused, unchanged. Two writers (two ingests) take turns: each waits
+up to ``BUSY_SECONDS`` for the other's transaction.
 """
 
 from __future__ import annotations
 
+import errno
+import functools
 import hashlib
+import os
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
@@ -62,13 +72,28 @@ CREATE TABLE IF NOT EXISTS rejects (
 CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5 (title, body, tokenize = 'unicode61');
 """
 
+SCHEMA_VERSION = 1  # PRAGMA user_version of a store; bump it with any change to SCHEMA
 TABLES = ("articles", "sentences", "timexes", "entities", "events", "rejects")
+# A second ingest waits this long for the first one's transaction before giving up.
+BUSY_SECONDS = 600.0
 _SPACES = regex.compile(r"\s+")
+# What one article can fail with on insert; a locked, full or failing disk stops the batch.
+_ROW_ERRORS = (
+    sqlite3.IntegrityError,
+    sqlite3.DataError,
+    sqlite3.InterfaceError,
+    sqlite3.ProgrammingError,
+    UnicodeEncodeError,
+    OverflowError,
+)
 
 
 def content_hash(text: str) -> str:
-    """The same article re-scraped with other line breaks or spacing hashes the same."""
-    return hashlib.sha1(_SPACES.sub(" ", text).strip().encode("utf-8")).hexdigest()
+    """The same article re-scraped with other line breaks or spacing hashes the same.
+    (surrogatepass: a text that cannot be stored still gets a hash, and is refused later
+    with its reason; every other text hashes as plain UTF-8.)"""
+    spaced = _SPACES.sub(" ", text).strip()
+    return hashlib.sha1(spaced.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,19 +145,23 @@ class Stored:
     dates: list[tuple[int | None, str]]  # (sentence index, TIMEX3 value)
 
 
+@dataclass(frozen=True, slots=True)
+class Added:
+    """What ``Store.add`` did with a batch."""
+
+    added: int = 0
+    duplicates: int = 0  # an article with the same id or the same text was stored already
+    failed: tuple[tuple[str, str], ...] = ()  # (origin, reason): could not be stored
+
+
 class StoreError(Exception):
     """A store that cannot be opened or a query that cannot run; one line for the CLI."""
 
 
 class Store:
-    def __init__(self, path: str | Path) -> None:
-        try:
-            self.db = sqlite3.connect(str(path), isolation_level=None)
-            self.db.execute("PRAGMA journal_mode = WAL")
-            self.db.execute("PRAGMA synchronous = NORMAL")
-            self.db.executescript(SCHEMA)
-        except sqlite3.DatabaseError as e:
-            raise StoreError(f"{path}: not a mahattat store ({e})") from None
+    def __init__(self, path: str | Path, *, write: bool = False) -> None:
+        self.path = Path(path)
+        self.db = _open(self.path, write)
 
     def close(self) -> None:
         self.db.close()
@@ -155,25 +184,47 @@ class Store:
         row = self.db.execute("SELECT 1 FROM articles WHERE origin = ? LIMIT 1", (origin,))
         return row.fetchone() is not None
 
-    def add(self, batch: Iterable[ArticleRows], rejects: Iterable[tuple[str, str]] = ()) -> int:
-        """Insert articles (skipping any already known) and rejected records in one
-        transaction; the number of articles added."""
-        added = 0
+    def add(self, batch: Iterable[ArticleRows], rejects: Iterable[tuple[str, str]] = ()) -> Added:
+        """Insert articles and rejected records ``(origin, reason)`` in one transaction.
+        An article whose id or text is stored already is a duplicate; one that cannot be
+        inserted is a reject, with its reason, and the rest of the batch is stored."""
+        added = duplicates = 0
+        failed: list[tuple[str, str]] = []
         with self._transaction():
             for a in batch:
-                added += self._insert(a)
-            self.db.executemany("INSERT OR IGNORE INTO rejects VALUES (?, ?)", list(rejects))
-        return added
+                if self.known(a.doc_id, a.hash):  # in the transaction: no other writer now
+                    duplicates += 1
+                elif (reason := self._insert(a)) is None:
+                    added += 1
+                else:
+                    failed.append((a.origin, reason))
+            self._reject([*rejects, *failed])
+        return Added(added, duplicates, tuple(failed))
 
-    def _insert(self, a: ArticleRows) -> int:
+    def _reject(self, rejects: list[tuple[str, str]]) -> None:
+        rows = [(_printable(origin), _printable(reason)) for origin, reason in rejects]
+        # OR IGNORE: the same record rejected again by a second run is one row
+        self.db.executemany("INSERT OR IGNORE INTO rejects VALUES (?, ?)", rows)
+
+    def _insert(self, a: ArticleRows) -> str | None:
+        """Insert one article and its rows, all or nothing; why not, when it fails."""
+        self.db.execute("SAVEPOINT article")
+        try:
+            self._insert_rows(a)
+        except _ROW_ERRORS as e:
+            self.db.execute("ROLLBACK TO article")
+            self.db.execute("RELEASE article")
+            return f"cannot store: {e}"
+        self.db.execute("RELEASE article")
+        return None
+
+    def _insert_rows(self, a: ArticleRows) -> None:
         cur = self.db.execute(
-            "INSERT OR IGNORE INTO articles (doc_id, hash, published, published_raw, source,"
+            "INSERT INTO articles (doc_id, hash, published, published_raw, source,"
             " url, title, origin, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (a.doc_id, a.hash, a.published, a.published_raw, a.source, a.url, a.title,
              a.origin, a.text),
         )  # fmt: skip
-        if cur.rowcount == 0:
-            return 0
         rid = cur.lastrowid
         self.db.executemany(
             "INSERT INTO sentences VALUES (?, ?, ?, ?)",
@@ -193,10 +244,9 @@ class Store:
             "INSERT INTO search (rowid, title, body) VALUES (?, ?, ?)",
             (rid, " ".join(terms(a.title or "")), a.terms),
         )
-        return 1
 
     def _transaction(self) -> _Transaction:
-        return _Transaction(self.db)
+        return _Transaction(self.db, self.path)
 
     def counts(self) -> dict[str, int]:
         return {t: self.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
@@ -282,13 +332,179 @@ def _search_sql(
 
 
 class _Transaction:
-    """``BEGIN IMMEDIATE`` ... ``COMMIT``, or ``ROLLBACK`` on an exception."""
+    """``BEGIN IMMEDIATE`` ... ``COMMIT``, or ``ROLLBACK`` on an exception; a store that
+    stays locked, or a disk that fails, is a ``StoreError`` naming the cause."""
 
-    def __init__(self, db: sqlite3.Connection) -> None:
+    def __init__(self, db: sqlite3.Connection, path: Path) -> None:
         self.db = db
+        self.path = path
 
     def __enter__(self) -> None:
-        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            self.db.execute("BEGIN IMMEDIATE")  # waits up to BUSY_SECONDS for a writer
+        except sqlite3.OperationalError as e:
+            raise _error(self.path, e) from None
 
-    def __exit__(self, exc_type: object, *exc: object) -> None:
-        self.db.execute("ROLLBACK" if exc_type else "COMMIT")
+    def __exit__(self, exc_type: object, exc: object, _tb: object) -> None:
+        if exc_type is not None:
+            self._rollback()
+            if isinstance(exc, sqlite3.OperationalError):
+                raise _error(self.path, exc) from None
+            return
+        try:
+            self.db.execute("COMMIT")
+        except sqlite3.OperationalError as e:
+            self._rollback()
+            raise _error(self.path, e) from None
+
+    def _rollback(self) -> None:
+        if self.db.in_transaction:  # SQLite may have rolled back already (a full disk)
+            self.db.execute("ROLLBACK")
+
+
+# --- opening and checking a store ------------------------------------------------------
+
+
+def _open(path: Path, write: bool) -> sqlite3.Connection:
+    _check_path(path, write)
+    try:
+        db = _connect(path, write)
+    except sqlite3.Error as e:
+        raise _error(path, e) from None
+    try:
+        _check_layout(db, path, write)
+        if write:
+            db.execute("PRAGMA journal_mode = WAL")  # only once the file is known to be ours
+            db.execute("PRAGMA synchronous = NORMAL")
+    except sqlite3.Error as e:
+        db.close()
+        raise _error(path, e) from None
+    except StoreError:
+        db.close()
+        raise
+    return db
+
+
+def _check_path(path: Path, write: bool) -> None:
+    """The causes SQLite would only call "unable to open database file"."""
+    folder = path.parent
+    if path.is_dir():
+        raise StoreError(f"{path} is a folder, not a store")
+    if not write and not path.exists():
+        raise StoreError(f"no store at {path} (run mahattat ingest first)")
+    if write and not folder.is_dir():
+        raise StoreError(f"cannot create the store {path}: no folder {folder}")
+    if write and not _writable(folder):
+        raise StoreError(
+            f"cannot write the store {path}: its folder is read-only "
+            "(a store is written with its journal beside it)"
+        )
+    if write and path.exists() and not os.access(path, os.W_OK):
+        raise StoreError(f"cannot write the store {path}: the file is read-only")
+    if path.exists() and not os.access(path, os.R_OK):
+        raise StoreError(f"cannot read the store {path}: permission denied")
+
+
+def _writable(folder: Path) -> bool:
+    return os.access(folder, os.W_OK | os.X_OK)
+
+
+def _connect(path: Path, write: bool) -> sqlite3.Connection:
+    if write:
+        return sqlite3.connect(path, isolation_level=None, timeout=BUSY_SECONDS)
+    # immutable: no lock, journal or -shm file, which a read-only folder cannot hold; only
+    # there, since it also means no one may write the store while it is read.
+    mode = "mode=ro" if _writable(path.parent) else "immutable=1"
+    uri = f"{path.resolve().as_uri()}?{mode}"
+    return sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_SECONDS)
+
+
+def _check_layout(db: sqlite3.Connection, path: Path, write: bool) -> None:
+    """Ours, empty (created when writing), or refused without a change."""
+    found = _layout(db)
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    if not found:
+        if not write:
+            raise StoreError(f"{path} is an empty SQLite file, not a store yet (run ingest)")
+        _create(db, path)
+    elif found != _our_layout():
+        raise StoreError(_foreign(path, found, version))
+    elif version not in (0, SCHEMA_VERSION):
+        raise StoreError(_other_version(path, version))
+    elif version == 0 and write:  # made before stores recorded their version: same schema
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def _create(db: sqlite3.Connection, path: Path) -> None:
+    with _Transaction(db, path):
+        if _layout(db):  # another ingest created it while this one waited
+            return
+        for statement in SCHEMA.split(";"):
+            if statement.strip():
+                db.execute(statement)
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def _layout(db: sqlite3.Connection) -> dict[str, tuple[object, ...]]:
+    """Each table (FTS5's own included) with its columns: what tells a store apart."""
+    names = db.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+    ).fetchall()
+    return {name: _columns(db, name) for (name,) in names}
+
+
+def _columns(db: sqlite3.Connection, table: str) -> tuple[object, ...]:
+    quoted = '"' + table.replace('"', '""') + '"'
+    try:
+        return tuple(db.execute(f"PRAGMA table_info({quoted})").fetchall())
+    except sqlite3.OperationalError:  # a virtual table whose module this SQLite lacks
+        return ("unreadable",)
+
+
+@functools.cache
+def _our_layout() -> dict[str, tuple[object, ...]]:
+    db = sqlite3.connect(":memory:")
+    db.executescript(SCHEMA)
+    layout = _layout(db)
+    db.close()
+    return layout
+
+
+def _foreign(path: Path, found: dict[str, tuple[object, ...]], version: int) -> str:
+    if set(TABLES) <= found.keys():  # our tables, other columns: an older or newer store
+        return _other_version(path, version)
+    names = ", ".join(sorted(found)[:5]) + (", ..." if len(found) > 5 else "")
+    return (
+        f"{path} is not a mahattat store but another program's SQLite file "
+        f"(tables {names}); left unchanged"
+    )
+
+
+def _other_version(path: Path, version: int) -> str:
+    return (
+        f"{path} is a mahattat store of schema version {version}, not {SCHEMA_VERSION}; "
+        "left unchanged: ingest into a new store"
+    )
+
+
+def _error(path: Path, e: sqlite3.Error) -> StoreError:
+    """One line naming the cause, from what SQLite says and what the file system shows."""
+    message = str(e)
+    code = getattr(e, "sqlite_errorcode", None)
+    if "not a database" in message or code == sqlite3.SQLITE_NOTADB:
+        return StoreError(f"{path} is not a SQLite file; left unchanged")
+    if "locked" in message or "busy" in message:
+        return StoreError(
+            f"{path} is in use: another program kept it locked for {BUSY_SECONDS:.0f} s; "
+            "nothing was lost, run again when it is done"
+        )
+    if "readonly" in message or "read-only" in message:
+        return StoreError(f"cannot write the store {path}: the file or its folder is read-only")
+    if getattr(e, "sqlite_errorname", "") == "SQLITE_FULL" or "full" in message:
+        return StoreError(f"cannot write the store {path}: {os.strerror(errno.ENOSPC)}")
+    return StoreError(f"{path}: {message}")
+
+
+def _printable(text: str) -> str:
+    """Text SQLite can store: a lone surrogate becomes its escape."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")

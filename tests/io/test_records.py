@@ -1,4 +1,4 @@
-"""The readers of ``mahattat ingest``: each format in, RawArticle or BadRecord out."""
+"""The record readers (``io.records``): each format in, RawArticle or BadRecord out."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import gzip
 import io
 import itertools
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,7 +15,7 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from mahattat.ingest.readers import BadRecord, Fields, RawArticle, count, read
+from mahattat.io.records import BadRecord, Fields, RawArticle, count, read
 
 SENTENCE = "افتتحت البلدية حديقة عامة جديدة في وسط المدينة."
 OTHER = "وصل الوفد الرياضي إلى العاصمة مساء أمس."
@@ -300,6 +301,18 @@ def test_truncated_warc_record_is_bad(tmp_path: Path) -> None:
     ]
 
 
+def test_a_warc_cut_anywhere_never_raises(tmp_path: Path) -> None:
+    pages = {f"https://example.com/{n}": _page(head=DATED_HEAD) for n in range(2)}
+    data = _warc(tmp_path / "a.warc.gz", pages).read_bytes()
+    responses = {f"{tmp_path}/cut.warc.gz#record-{n}" for n in (3, 5)}
+    for end in range(0, len(data), max(len(data) // 40, 1)):  # warcio fails in many ways
+        cut = tmp_path / "cut.warc.gz"
+        cut.write_bytes(data[:end])
+        items = list(read([cut]))
+        ok = [i.origin for i in items if isinstance(i, RawArticle)]
+        assert set(ok) <= responses and all(isinstance(i, RawArticle | BadRecord) for i in items)
+
+
 # --- paths and counts ------------------------------------------------------------------
 
 
@@ -322,6 +335,7 @@ def test_count_jsonl_lines(tmp_path: Path) -> None:
 
 # --- the real corpus -------------------------------------------------------------------
 
+
 def test_real_corpus_first_records(shared: Callable[[str], Path]) -> None:
     path = shared("corpora/ant-multisource-2018.jsonl.gz")
     items = list(itertools.islice(read([path]), 200))
@@ -330,3 +344,136 @@ def test_real_corpus_first_records(shared: Callable[[str], Path]) -> None:
         ids = [json.loads(line)["id"] for line in itertools.islice(f, 200)]
     assert [a.id for a in items] == ids
     assert items[0].origin == f"{path}:1"
+
+
+# --- what no store or output can hold ------------------------------------------------
+
+
+def test_nul_and_lone_surrogates_are_refused_in_any_field(tmp_path: Path) -> None:
+    def line(**record: object) -> str:
+        return json.dumps({"text": SENTENCE, "published": "2018-10-02", **record})  # \u escapes
+
+    path = _jsonl(
+        tmp_path / "a.jsonl",
+        line(text="\ud800" + SENTENCE),
+        line(text=SENTENCE + "\x00"),
+        line(title="\udc80"),
+        line(id="n\x00"),
+        line(published="2018-10-02\ud83d"),
+        line(source="\x00", url="https://example.com/\udfff"),
+        line(text="\u202e" + SENTENCE + "\u200f\r"),  # bidi marks and a lone CR are text
+    )
+    assert _outcome(list(read([path]))) == [
+        (f"{path}:1", "lone surrogate in text"),
+        (f"{path}:2", "NUL character in text"),
+        (f"{path}:3", "lone surrogate in title"),
+        (f"{path}:4", "NUL character in id"),
+        (f"{path}:5", "lone surrogate in publication date"),
+        (f"{path}:6", "NUL character in source"),
+        (f"{path}:7", "ok"),
+    ]
+
+
+def test_nul_is_refused_in_csv_and_text_files(tmp_path: Path) -> None:
+    table = _csv(tmp_path / "a.csv", [["text", "published"], [f"{SENTENCE}\x00", "2018-10-02"]])
+    utf16 = tmp_path / "news-2018-10-02.txt"
+    utf16.write_bytes(f"{SENTENCE}\x00{OTHER}".encode("utf-16"))  # a BOM, then a U+0000
+    assert _outcome(list(read([table, utf16]))) == [
+        (f"{table}:2", "NUL character in text"),
+        (str(utf16), f"{utf16.name} contains NUL characters: a binary file, not text"),
+    ]
+
+
+def test_json_that_python_cannot_build_is_invalid_json(tmp_path: Path) -> None:
+    path = _jsonl(
+        tmp_path / "a.jsonl",
+        "[" * 100_000 + "]" * 100_000,  # RecursionError
+        '{"text": "x", "published": "2018-10-02", "id": ' + "7" * 5000 + "}",  # ValueError
+    )
+    assert _outcome(list(read([path]))) == [
+        (f"{path}:1", "invalid JSON"),
+        (f"{path}:2", "invalid JSON"),
+    ]
+
+
+def test_utf16_jsonl_is_one_bad_record_for_the_whole_file(tmp_path: Path) -> None:
+    path = tmp_path / "a.jsonl"
+    path.write_bytes((_line(RECORD) + "\n" + _line(RECORD) + "\n").encode("utf-16"))
+    assert list(read([path])) == [BadRecord(str(path), "not UTF-8 (it looks like UTF-16)")]
+
+
+def test_ids_titles_and_sources_of_other_types(tmp_path: Path) -> None:
+    record = {"text": SENTENCE, "published": "2018-10-02"}
+    path = _jsonl(
+        tmp_path / "a.jsonl",
+        {**record, "id": ["n-1"]},
+        {**record, "id": True},
+        {**record, "id": " ", "title": {"ar": "عنوان"}, "source": {"name": "وكالة"}, "url": 3},
+    )
+    items = list(read([path]))
+    assert _outcome(items) == [
+        (f"{path}:1", "bad id: list"),  # no id to tell it from another record: refused
+        (f"{path}:2", "bad id: bool"),
+        (f"{path}:3", "ok"),
+    ]
+    assert items[2] == RawArticle(SENTENCE, "2018-10-02", f"{path}:3", url="3")
+
+
+def test_a_default_date_for_records_without_one(tmp_path: Path) -> None:
+    path = _jsonl(
+        tmp_path / "a.jsonl",
+        {"text": SENTENCE},
+        {"text": OTHER, "published": "2018-10-03"},
+        {"text": OTHER, "published": "soon"},
+    )
+    table = _csv(tmp_path / "a.csv", [["text"], [SENTENCE]])  # no date column at all
+    fields = Fields(published_default="2020-01-01")
+    first, second, third, row = read([path, table], fields)
+    assert first == RawArticle(SENTENCE, "2020-01-01", f"{path}:1", assumed_date=True)
+    assert second == RawArticle(OTHER, "2018-10-03", f"{path}:2")
+    assert third == BadRecord(f"{path}:3", "bad publication date: soon")
+    assert row == RawArticle(SENTENCE, "2020-01-01", f"{table}:2", assumed_date=True)
+
+
+def test_jsonl_whatever_the_name_and_on_stdin(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _jsonl(tmp_path / "docs.txt", RECORD)
+    (article,) = read([path], jsonl=True)
+    assert isinstance(article, RawArticle) and article.origin == f"{path}:1"
+    assert read([tmp_path], jsonl=True).__next__() == BadRecord(
+        str(tmp_path), "a folder, not a JSONL file"
+    )
+    stdin = io.TextIOWrapper(io.BytesIO(path.read_bytes() * 2), encoding="utf-8")
+    monkeypatch.setattr("sys.stdin", stdin)
+    assert [a.origin for a in read(["-"])] == ["<stdin>:1", "<stdin>:2"]
+    assert count(["-"]) is None and count([path], jsonl=True) == 1
+
+
+def test_an_undecodable_file_name_gives_a_printable_origin(tmp_path: Path) -> None:
+    raw = os.fsencode(tmp_path) + b"/news-2018-10-02-\xff.txt"
+    with open(raw, "wb") as f:
+        f.write(SENTENCE.encode("utf-8"))
+    (article,) = read([tmp_path])
+    assert article == RawArticle(SENTENCE, "2018-10-02", f"{tmp_path}/news-2018-10-02-\\udcff.txt")
+
+
+DATES = [
+    "2018-10-02", "2018-10-02T09:30:00+03:00", "2018-10-02Z", "2018-10-02z",
+    "2018-10-02T09:30Z", "2018-10-02T09:30:00.123456", " 2018-10-02 ", "20181002",
+    "2018-W40-2", "2018-10", "2018-13-01", "10/02/2018", "2 October 2018", "Z", "2018-1o-02",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("value", DATES)
+def test_a_date_is_read_exactly_when_the_pipeline_takes_it(tmp_path: Path, value: str) -> None:
+    from mahattat.pipeline import parse_published
+
+    path = _jsonl(tmp_path / "a.jsonl", {"text": SENTENCE, "published": value})
+    (item,) = read([path])
+    try:
+        parse_published(value)
+    except ValueError:
+        assert item == BadRecord(f"{path}:1", f"bad publication date: {value.strip()}")
+    else:
+        assert isinstance(item, RawArticle) and item.published == value.strip()

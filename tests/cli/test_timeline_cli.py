@@ -28,8 +28,10 @@ def one_error(result, says: str) -> None:
 
 @pytest.fixture
 def db(tmp_path: Path) -> str:
+    from mahattat.store import Store
+
     path = tmp_path / "empty.db"
-    path.touch()  # a store with nothing in it yet
+    Store(path, write=True).close()  # a store with nothing in it yet
     return str(path)
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from mahattat.io.read import InputError, decode, doc_fields, iter_jsonl
+from mahattat.io.read import InputError, decode, iter_jsonl
 
 SHORT = "قال أمس"  # short texts fool unrestricted detection (cp1006)
 LONGER = "أعلنت الحكومة يوم الثلاثاء أن الوفد سيصل في 8 أيلول/سبتمبر 2020 إلى بغداد.\n"
@@ -73,14 +73,3 @@ def test_gzip_text_gets_a_hint() -> None:
         decode(gzip.compress("قال أمس".encode() * 50), "x.txt.gz")
 
 
-def test_doc_fields() -> None:
-    fields = doc_fields({"id": 12, "text": "نص", "published": "2020-01-01"})
-    assert (fields.id, fields.text, fields.published, fields.title) == (
-        "12",
-        "نص",
-        "2020-01-01",
-        None,
-    )
-    for bad in ({}, {"text": 3}, {"text": "  "}, {"text": "x", "id": [1]}):
-        with pytest.raises(ValueError):
-            doc_fields(bad)

@@ -18,9 +18,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from ..io.read import InputError, doc_fields, iter_jsonl, read_text
+from ..io.read import InputError, iter_jsonl, read_text
 
 Record = dict[str, Any]
+_NO_DATE = "1970-01-01"  # stands for a missing date while reading --docs
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,13 +96,15 @@ def _annotated_document(source: str, record: Record) -> GoldDoc:
 
 
 def _with_texts(gold: list[GoldDoc], docs: str) -> list[GoldDoc]:
+    """The texts of ``--docs``, read as every article is (``io.records``)."""
+    from ..io.records import BadRecord, Fields, read
+
     texts: dict[str | None, Record] = {}
-    for n, r in _records(docs):
-        try:
-            fields = doc_fields(r)
-        except ValueError as e:
-            raise InputError(f"{docs} line {n}: {e}") from None
-        texts[fields.id] = {"text": fields.text, "published": fields.published}
+    # a document may leave its date to the gold file: mark the ones that do
+    for r in read([docs], Fields(published_default=_NO_DATE), jsonl=True):
+        if isinstance(r, BadRecord):
+            raise InputError(f"{r.origin}: {r.reason}")
+        texts[r.id] = {"text": r.text, "published": None if r.assumed_date else r.published}
     out = []
     for g in gold:
         found = texts.get(g.id, {})

@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, cast
 
-import charset_normalizer
 import regex
 
 # A news article is a few kilobytes; 10 MB is a corpus pasted into one file, which would
@@ -147,6 +146,8 @@ def _no_nul(text: str, name: str) -> str:
 
 
 def _detect(data: bytes, name: str) -> Decoded:
+    import charset_normalizer  # 20 ms to import: only for input that is not UTF-8
+
     best = (
         charset_normalizer.from_bytes(data, cp_isolation=_ARABIC_CODECS).best()
         or charset_normalizer.from_bytes(data).best()
@@ -231,35 +232,3 @@ def _parse_line(number: int, raw: bytes) -> Line:
     if not isinstance(obj, dict):
         return Line(number, error=f"expected a JSON object, got {type(obj).__name__}")
     return Line(number, record=obj)
-
-
-@dataclass(frozen=True, slots=True)
-class DocFields:
-    text: str
-    id: str | None
-    published: str | None
-    title: str | None
-
-
-def doc_fields(record: dict[str, Any]) -> DocFields:
-    """The document in a JSONL record ``{"id", "text", "published"}``; ``ValueError`` if not."""
-    text = record.get("text")
-    if not isinstance(text, str):
-        raise ValueError('no "text" string')
-    if not text.strip():
-        raise ValueError('"text" is empty')
-    return DocFields(
-        text=text,
-        id=_optional_str(record, "id"),
-        published=_optional_str(record, "published"),
-        title=_optional_str(record, "title"),
-    )
-
-
-def _optional_str(record: dict[str, Any], key: str) -> str | None:
-    value = record.get(key)
-    if value is None or isinstance(value, str):
-        return value
-    if isinstance(value, int) and not isinstance(value, bool):
-        return str(value)  # numeric ids are common; Document.id is a string
-    raise ValueError(f'"{key}" must be a string, got {type(value).__name__}')

@@ -12,15 +12,15 @@ from mahattat.eval.ner import Tally, metrics, read_conll, render, score
 
 def test_chunks_read_like_conlleval() -> None:
     tags = ["B-PER", "I-PER", "O", "I-LOC", "B-LOC", "I-ORG", "B-MISC"]
-    assert chunks(tags) == {
+    assert chunks(tags) == [
         (0, 2, "PER"),
         (3, 4, "LOC"),  # I- after O opens an entity
         (4, 5, "LOC"),
         (5, 6, "ORG"),
         (6, 7, "MISC"),
-    }
-    assert chunks([]) == set()
-    assert chunks(["O", "O"]) == set()
+    ]
+    assert chunks([]) == []
+    assert chunks(["O", "O"]) == []
 
 
 def test_read_conll_maps_pers_and_keeps_empty_tokens(tmp_path: Path) -> None:

@@ -30,7 +30,7 @@ def find(view: View, sentences: list[tuple[int, int]]) -> list[Entity]:
     spans: list[tuple[int, int, str]] = []  # view start, end, label
     mentions: list[tuple[str, list[str]]] = []  # label, words (the first one's stem)
     for ts, ws, tags in zip(toks, words, tag_document(words), strict=True):
-        for i, j, label in sorted(chunks(tags)):
+        for i, j, label in chunks(tags):
             cut, stem = split(ws[i])
             spans.append((ts[i].start() + cut, ts[j - 1].end(), label))
             mentions.append((label, [stem, *ws[i + 1 : j]]))

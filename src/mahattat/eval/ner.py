@@ -72,7 +72,7 @@ def score(pairs: Iterable[tuple[Sequence[str], Sequence[str]]]) -> dict[str, Tal
     """Tallies per label and ``"micro"`` over (gold tags, predicted tags) pairs."""
     tallies: dict[str, Tally] = {}
     for gold_tags, pred_tags in pairs:
-        gold, pred = chunks(gold_tags), chunks(pred_tags)
+        gold, pred = set(chunks(gold_tags)), set(chunks(pred_tags))
         for label in {x[2] for x in gold | pred}:
             g = {x for x in gold if x[2] == label}
             p = {x for x in pred if x[2] == label}

@@ -7,6 +7,8 @@ $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
 	$(VENV)/bin/pip install -q --upgrade pip
 	$(VENV)/bin/pip install -q -e '.[dev]'
+	# bytecode now: where PYTHONDONTWRITEBYTECODE is set, every run would compile the sources
+	$(VENV)/bin/python -m compileall -q src > /dev/null
 	touch $(STAMP)
 
 .PHONY: setup demo test lint

@@ -30,7 +30,6 @@ from mahattat.text.repair import repaired
 from mahattat.text.sentences import sentence_spans
 from mahattat.time import tag
 
-BAR_DOCS_PER_S = 200
 BAR_PEAK_MB = 600
 WARMUP = "أعلن الرئيس في 3 مارس 2019 أن 500 جندي سيغادرون بغداد. وقال: «انتهت المهمة»."
 
@@ -104,11 +103,10 @@ def _report(r: dict[str, Any]) -> None:
     for name, ms in r["stages_ms_per_doc"].items():
         table.add_row(name, f"{ms:.2f}", f"{100 * r['stages_share'][name]:.0f} %")
     console.print(table)
-    speed_ok = "PASS" if r["docs_per_s"] >= BAR_DOCS_PER_S else "FAIL"
     mem_ok = "PASS" if r["rss_peak_mb"] <= BAR_PEAK_MB else "FAIL"
     console.print(
         f"extract: {r['docs_per_s']:.0f} docs/s ({r['ms_per_doc']:.2f} ms/doc) on {r['docs']} "
-        f"articles (bar >= {BAR_DOCS_PER_S}: {speed_ok}); start-up {r['startup_s']:.2f} s"
+        f"articles; start-up {r['startup_s']:.2f} s (the ratio to dateparser: bench/speed.py)"
     )
     console.print(
         f"RSS baseline {r['rss_baseline_mb']:.0f} MB, peak {r['rss_peak_mb']:.0f} MB "

@@ -8,7 +8,9 @@ values back for the later stages; importing it loads no rule.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from ..lazy import exports
 
 if TYPE_CHECKING:
     from .tagger import find, is_chronology, tag
@@ -16,10 +18,5 @@ if TYPE_CHECKING:
 __all__ = ["find", "is_chronology", "tag"]
 
 
-def __getattr__(name: str) -> Any:
-    """PEP 562: the tagger loads when first used, not when ``time.values`` is imported."""
-    if name not in __all__:
-        raise AttributeError(f"module 'mahattat.time' has no attribute {name!r}")
-    from . import tagger
-
-    return getattr(tagger, name)
+# the tagger loads when first used, not when ``time.values`` is imported
+__getattr__ = exports(__name__, {name: "tagger" for name in __all__})

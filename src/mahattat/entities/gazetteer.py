@@ -1,7 +1,9 @@
 """Phrase lists for the named-entity CRF: gazetteers and trigger words.
 
-``data/entities/gazetteer.json`` is generated (``scripts/build_gazetteers.py``);
-``gazetteer-extra.json`` and ``triggers.json`` are hand-written. Every entry is a
+``data/entities/gazetteer.json`` is generated (``scripts/build_gazetteers.py``), and so is
+``gazetteer-org.json`` (organisation names mined from the corpora,
+``scripts/build_org_gazetteer.py``); ``gazetteer-extra.json`` and ``triggers.json`` are
+hand-written. Every entry is a
 category (``LOC.country``, ``trigger.PER``...) and a phrase, folded and split like the
 tokens it is matched against. A sentence is matched in one left-to-right pass, longest
 phrase first, so ``رئيس الوزراء`` wins over ``رئيس``.
@@ -15,7 +17,7 @@ from functools import cache
 from ..datafile import load_json
 from ..text.normalize import fold
 
-FILES = ("gazetteer.json", "gazetteer-extra.json", "triggers.json")
+FILES = ("gazetteer.json", "gazetteer-org.json", "gazetteer-extra.json", "triggers.json")
 
 
 # Remaining words; features of the phrase's first word, of its other words, of the

@@ -3,8 +3,9 @@
 ``python -m mahattat.entities.train [TRAIN] [MODEL]`` rebuilds the shipped model from
 ``../shared/eval/anercorp/train.txt`` and the shipped tables (about 30 s); then
 ``python -m mahattat.eval.ner`` scores it on the test half. The tables come first, in
-this order: ``scripts/build_gazetteers.py``, ``scripts/build_clusters.py``,
-``scripts/build_corpus_labels.py`` (which trains its own base model).
+this order: ``scripts/build_gazetteers.py``, ``scripts/build_org_gazetteer.py``,
+``scripts/build_clusters.py``, ``scripts/build_corpus_labels.py`` (which trains its own
+base model).
 
 The dev figures in the ``PARAMS`` comment: split train.txt at its 3,857th sentence
 (first 90% / last 10%), build dev corpus labels from the 90% (``build_corpus_labels``

@@ -17,6 +17,8 @@ import pycrfsuite
 from ..text.normalize import fold
 from .consistency import propagate
 from .features import Features, Word
+from .org import listed_organisations
+from .spans import trim
 from .titles import name_after_titles
 
 MODEL = "data/entities/ner.crfsuite"
@@ -68,11 +70,20 @@ def load(path: Path | None = None) -> Model:
 
 
 def tag_document(
-    sentences: list[list[str]], path: Path | None = None, window: int | None = None
+    sentences: list[list[str]],
+    path: Path | None = None,
+    window: int | None = None,
+    news: bool = True,
 ) -> list[list[str]]:
     """IOB2 tags for a document's sentences of folded words: the CRF's, plus persons
     named after a title (``titles.py``), then one label per name across the document
-    (``consistency.py``; ``window``: see ``propagate``)."""
+    (``consistency.py``; ``window``: see ``propagate``).
+
+    ``news``: also the conventions of news that ANERcorp does not share: a listed
+    organisation with its head (``وزارة الخارجية الأمريكية``, ``org.py``; ANERcorp leaves
+    ministries and armies ``O``) and no common word inside a person (``هشام يوزع``,
+    ``spans.py``). ``find`` tags articles with them; the CoNLL scoring without them
+    (they cost ANERcorp dev 3 F1, see ``train.py``)."""
     model = load(path)
     recs = [model.features.records(words) for words in sentences]
     stems = [[r.stem for r in rs] for rs in recs]
@@ -80,11 +91,17 @@ def tag_document(
         name_after_titles(words, ss, model.tag(words, rs))
         for words, ss, rs in zip(sentences, stems, recs, strict=True)
     ]
+    if news:
+        tags = [
+            trim(ss, listed_organisations(words, ss, ts))
+            for words, ss, ts in zip(sentences, stems, tags, strict=True)
+        ]
     return propagate(stems, tags, window)
 
 
 def tag_tokens(
     tokens: list[list[str]], path: Path | None = None, window: int = 10
 ) -> list[list[str]]:
-    """IOB2 tags for consecutive sentences of raw tokens (a CoNLL file's), folded first."""
-    return tag_document([[fold(t) for t in sent] for sent in tokens], path, window)
+    """IOB2 tags for consecutive sentences of raw tokens (a CoNLL file's), folded first,
+    under ANERcorp's conventions (``news=False``)."""
+    return tag_document([[fold(t) for t in sent] for sent in tokens], path, window, news=False)

@@ -7,7 +7,7 @@ The CRF reads them as features; after tagging, a listed name of a kind in ``KIND
 whose words the CRF left ``O``, or tagged as entities that lie inside it (``سوريا`` in
 ``قوات سوريا الديمقراطية``) or as a shorter organisation from its first word (``منظمة
 حظر`` of ``منظمة حظر الأسلحة الكيميائية``), is one organisation. The longest listed
-name at a word wins; a clitic on the head is allowed (``لوزارة``), as in the gazetteer;
+name at a word wins; the head may be a clitic-less stem (``والجيش``), as in the gazetteer;
 the name takes on up to ``MAX_NISBA`` common nisba adjectives after it (``وزارة الدفاع``
 + ``الأميركية``).
 """

@@ -23,7 +23,7 @@ from ..text.normalize import View
 from ..text.tense import clause as tense_clause
 from ..text.tense import is_future
 from ..time import values
-from . import clauses
+from . import clauses, roles
 from .lexicon import words
 from .types import classify, negated
 
@@ -79,6 +79,7 @@ def build(
         by_sentence.setdefault(max(bisect_right(starts, date.start) - 1, 0), []).append(date)
     fore: list[tuple[Event, frozenset[str]]] = []  # with the clause's words, for _dedupe
     back: list[Event] = []
+    ctx = _Context(view, roles.Entities(view, entities), quantities, dct, roles.Memory())
     section: str | None = None
     lead_done = False
     for sid, sent in enumerate(sentences):
@@ -91,13 +92,13 @@ def build(
         dated = len(fore)
         for a, cl in zip(anchors, clauses.split(text, sent, spans), strict=True):
             aside = _describes_entity(view, cl, a, entities) or (cl.coordinated and aside)
-            ev = _event(view, sent, cl, a, entities, quantities, dct, section)
+            ev = _event(ctx, sid, sent, cl, a, section)
             if aside:
                 back.append(ev)
             else:
                 fore.append((ev, _content(view, ev)))
         if not lead_done and len(fore) == dated:  # the lead states the news of the day
-            ev = _lead_event(view, sent, entities, quantities, dct, section)
+            ev = _lead_event(ctx, sid, sent, section)
             fore.append((ev, _content(view, ev)))
         lead_done = True
     return Events(_numbered(_dedupe(fore)), _numbered(back, "b"))
@@ -143,61 +144,59 @@ def _describes_entity(view: View, cl: clauses.Clause, d: _Date, entities: Sequen
     return any(e.start <= o < e.end for e in entities)
 
 
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What every event of a document reads: the view, entities, amounts, the doers."""
+
+    view: View
+    entities: roles.Entities
+    quantities: Sequence[Quantity]
+    dct: dt.date
+    memory: roles.Memory
+
+
 def _event(
-    view: View,
-    sent: tuple[int, int],
-    cl: clauses.Clause,
-    d: _Date,
-    entities: Sequence[Entity],
-    quantities: Sequence[Quantity],
-    dct: dt.date,
-    section: str | None,
+    ctx: _Context, sid: int, sent: tuple[int, int], cl: clauses.Clause, d: _Date, section: str | None
 ) -> Event:
-    start, end = clauses.event_span(view.text, cl, (d.start, d.end))
-    toks = clauses.tokens(view.text, start, end)
+    text = ctx.view.text
+    start, end = clauses.event_span(text, cl, (d.start, d.end))
+    toks = clauses.tokens(text, start, end)
     kind, trigger = classify(toks)
-    future = is_future(tense_clause(view.text, d.start, d.end, sent)) or values.after(d.date, dct)
-    ev = _record(view, start, end, d.date, d.timex, entities, quantities, section)
+    future = is_future(tense_clause(text, d.start, d.end, sent)) or values.after(d.date, ctx.dct)
+    ev = _record(ctx, sid, (start, end), (d.start, d.end), d.date, d.timex, section)
     return replace(
         ev, type=kind, negated=negated(toks, trigger), future=future, end_date=d.end_date
     )
 
 
-def _lead_event(
-    view: View,
-    sent: tuple[int, int],
-    entities: Sequence[Entity],
-    quantities: Sequence[Quantity],
-    dct: dt.date,
-    section: str | None,
-) -> Event:
-    start, end = clauses.event_span(view.text, clauses.Clause(*sent, False), (sent[0], sent[0]))
-    toks = clauses.tokens(view.text, start, end)
+def _lead_event(ctx: _Context, sid: int, sent: tuple[int, int], section: str | None) -> Event:
+    text = ctx.view.text
+    start, end = clauses.event_span(text, clauses.Clause(*sent, False), (sent[0], sent[0]))
+    toks = clauses.tokens(text, start, end)
     kind, trigger = classify(toks)
-    ev = _record(view, start, end, dct.isoformat(), None, entities, quantities, section)
-    future = is_future(view.text[start:end])
+    ev = _record(ctx, sid, (start, end), (start, start), ctx.dct.isoformat(), None, section)
+    future = is_future(text[start:end])
     return replace(ev, type=kind, negated=negated(toks, trigger), future=future)
 
 
 def _record(
-    view: View,
-    start: int,
-    end: int,
-    date: str,
+    ctx: _Context,
+    sid: int,
+    span: tuple[int, int],
+    date: tuple[int, int],
+    value: str,
     timex: Timex | None,
-    entities: Sequence[Entity],
-    quantities: Sequence[Quantity],
     section: str | None,
 ) -> Event:
-    """The event's span in the original, with the entities and quantities inside it."""
-    o_start, o_end, text = view.original_span(start, end)
-    inside = [e for e in entities if o_start <= e.start and e.end <= o_end]
-    actors = _ids(e for e in inside if e.label != "LOC")
-    places = _ids(e for e in inside if e.label == "LOC")
-    amounts = tuple(q.id for q in quantities if o_start <= q.start and q.end <= o_end)
+    """The event's span in the original, its doers, targets, places and quantities."""
+    view = ctx.view
+    o_start, o_end, text = view.original_span(*span)
+    inside = ctx.entities.inside(*span)
+    actors, targets, places = roles.find(view, span, date, inside, ctx.memory, sid)
+    amounts = tuple(q.id for q in ctx.quantities if o_start <= q.start and q.end <= o_end)
     return Event(
         id="",
-        date=date,
+        date=value,
         mod=timex.mod if timex else None,
         timex=timex.id if timex else None,
         start=o_start,
@@ -207,12 +206,9 @@ def _record(
         places=places,
         quantities=amounts,
         section=section,
+        targets=targets,
+        display=view.spaced(o_start, o_end),
     )
-
-
-def _ids(mentions: Iterable[Entity]) -> tuple[str, ...]:
-    """Entity ids, a repeated mention counted as the one it repeats."""
-    return tuple(dict.fromkeys(e.ref or e.id for e in mentions))
 
 
 def _content(view: View, ev: Event) -> frozenset[str]:
@@ -238,7 +234,7 @@ def _dedupe(events: list[tuple[Event, frozenset[str]]]) -> list[Event]:
         for k in reversed(by_year.get(ev.date[:4], [])[-SAME_EVENT_LOOKBACK:]):
             other, other_bag = kept[k]
             small = min(len(bag), len(other_bag))
-            same = small and _compatible(ev.date, other.date)
+            same = small and _compatible(ev.date, other.date) and not _distinct(ev, other)
             if same and len(bag & other_bag) / small >= threshold:
                 twin = k
                 break
@@ -252,10 +248,17 @@ def _dedupe(events: list[tuple[Event, frozenset[str]]]) -> list[Event]:
     return [ev for ev, _ in kept]
 
 
+def _distinct(a: Event, b: Event) -> bool:
+    """Two dated events with different doers are two events, however alike their words."""
+    both = a.timex is not None and b.timex is not None
+    return both and bool(a.actors) and bool(b.actors) and not set(a.actors) & set(b.actors)
+
+
 def _merged(keep: Event, drop: Event) -> Event:
     return replace(
         keep,
         actors=tuple(dict.fromkeys(keep.actors + drop.actors)),
+        targets=tuple(dict.fromkeys(keep.targets + drop.targets)),
         places=tuple(dict.fromkeys(keep.places + drop.places)),
         quantities=tuple(dict.fromkeys(keep.quantities + drop.quantities)),
     )

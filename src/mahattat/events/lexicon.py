@@ -61,3 +61,44 @@ def triggers() -> Triggers:
             heads.setdefault(parts[0], []).append((parts, kind))
     by_head = {k: tuple(sorted(v, key=lambda t: -len(t[0]))) for k, v in heads.items()}
     return Triggers(by_head, tuple(sorted(raw["suffixes"], key=len, reverse=True)))
+
+
+@dataclass(frozen=True, slots=True)
+class Roles:
+    """``data/events/roles.json``: the words that tell doer from target (see its _doc)."""
+
+    lead_particles: frozenset[str]
+    auxiliaries: frozenset[str]
+    speech_verbs: frozenset[str]
+    passive_auxiliaries: frozenset[str]
+    patient_verbs: frozenset[str]
+    patient_nouns: frozenset[str]
+    object_prepositions: frozenset[str]
+    place_targets: frozenset[str]
+    place_prepositions: frozenset[str]
+    adjunct_prepositions: frozenset[str]
+    agent_markers: frozenset[tuple[str, ...]]
+    complementizers: frozenset[str]
+    pronoun_complementizers: frozenset[str]
+    relatives: frozenset[str]
+    titles: frozenset[str]
+    non_doer_heads: frozenset[str]
+    copulas: frozenset[str]
+    noun_endings: frozenset[str]
+    dateline_reach: int
+    resolve_sentences: int
+    subject_reach: int
+
+    @property
+    def prepositions(self) -> frozenset[str]:
+        return self.object_prepositions | self.place_prepositions | self.adjunct_prepositions
+
+
+@cache
+def roles() -> Roles:
+    raw = load_json("events/roles.json")
+    sets = {k: _set(raw, k) for k, v in raw.items() if isinstance(v, list)}
+    sets["noun_endings"] = frozenset(raw["noun_endings"])  # not folded: read on the original
+    sets["agent_markers"] = frozenset(tuple(fold(w).split()) for w in raw["agent_markers"])  # type: ignore[assignment]
+    ints = {k: int(v) for k, v in raw.items() if isinstance(v, int)}
+    return Roles(**sets, **ints)  # type: ignore[arg-type]

@@ -1,0 +1,530 @@
+"""Who does an event (``actors``), to whom (``targets``) and where (``places``).
+
+The clause is read as Arabic news writes it, one token pass:
+
+- **VSO**: the predicate (the verb, or an event noun: ``زيارة الرئيس الفرنسي``) opens the
+  clause after its particles; the noun phrase right after it is the subject, the next
+  one the object (``اتهم ترامب الصين``). ``كان`` and its kind put the subject before the
+  verb (``وكانت السعودية أبدت``).
+- **SVO**: a name or a definite noun phrase followed by a verb is the subject
+  (``الولايات المتحدة قررت``).
+- A speech verb's subject may stand apart from it (``قال آمر السرية ...، الرائد محمد
+  المجدوب، إن``): the first person named before what it introduces.
+- **Passive** verbs (a damma on the verb, ``تم`` + an event noun) and verbs whose subject
+  undergoes the event (``لقي``, ``تعرض``) have no doer: their subject is a target, and a
+  name after ``على يد``/``من قبل`` is the doer. The genitive of an event noun of
+  ``patient_nouns`` (``اعتقال X``) is a target too.
+- Names after ``ضد``, ``على``, ``مع``... are targets; after ``في``, ``من``... places
+  (``data/events/roles.json``). Coordinated names (``ترامب وماكرون``) share the role.
+- A date inside a reported or relative clause (``بقرار أصدره الجيش قبل عام``) dates
+  that clause: its doer is the event's.
+
+A subject-less verb (``وأضاف أن``) or a bare title (``وقال الوزير``, ``الشركة``) is the
+last doer named (``Memory``). Datelines (``بيروت (أ ف ب) -``), names of documents
+(``بيان العلا``) and names glued to a preposition are never doers. All offsets here are
+on the view.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..patterns import compiled
+from ..records import Entity
+from ..text.arabic import clitics, fold, zipf
+from ..text.normalize import View
+from .lexicon import Roles, roles
+from .types import bases, heads
+
+_TOKEN = compiled(r"[^\s«»\"“”()\[\]،,;:.!?؟]+")
+_BREAK = compiled(r"[،,;:()\[\]]")  # quote marks do not cut a phrase: تنظيم "القاعدة"
+_DATELINE = compiled(r"\([^()\n]{1,30}\)\s*[-–—]{1,3}")
+_DAMMA = "\u064f"
+CLITIC_GAIN = 0.5  # "بمدينة" is ب + "مدينة" when "مدينة" is this much more frequent
+PREDICATE_SEARCH = 4  # tokens looked through for the predicate after leading phrases
+NOUN_PHRASE_HEAD = 3  # indefinite words (a construct chain) a noun phrase may open with
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Mention:
+    """An entity on the view."""
+
+    start: int
+    end: int
+    id: str
+    label: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Tok:
+    word: str  # as on the view, without a leading conjunction
+    start: int
+    end: int
+    prep: str  # a preposition glued on (ب ل ك), or ""
+    brk: str  # the break (comma, colon, bracket) before it, or ""
+    ent: Mention | None  # the entity that starts in this token
+    last: int  # index of the entity's last token (else the token's own)
+
+
+@dataclass(frozen=True, slots=True)
+class Roles_:
+    actors: tuple[str, ...] = ()
+    targets: tuple[str, ...] = ()
+    # the subject slot: "name" (found), "none" (a verb with no subject), "title:<head>"
+    # (a bare title), "noun" (a common noun), "" (no predicate found)
+    subject: str = ""
+    heads: tuple[tuple[str, str], ...] = ()  # (title head, entity id) of the subject
+
+
+@dataclass(slots=True)
+class Memory:
+    """The doers named so far in the document: (sentence, entity id, title head)."""
+
+    doers: list[tuple[int, str, str]] = field(default_factory=list)
+
+    def remember(self, sid: int, found: Roles_) -> None:
+        heads = dict((eid, h) for h, eid in found.heads)
+        for eid in found.actors:
+            self.doers.append((sid, eid, heads.get(eid, "")))
+
+    def resolve(self, sid: int, subject: str) -> tuple[str, ...]:
+        """The doer a subject-less verb or a bare title stands for, if any."""
+        if subject == "none":
+            reach = roles().resolve_sentences
+            recent = [d for d in self.doers if d[0] >= sid - reach]
+            return (recent[-1][1],) if recent else ()
+        if subject.startswith("title:"):
+            head = subject[6:]
+            named = [d for d in self.doers if d[2] == head]
+            return (named[-1][1],) if named else ()
+        return ()
+
+
+class Entities:
+    """The document's entities on the view, for the ones inside a span."""
+
+    def __init__(self, view: View, entities: Sequence[Entity]) -> None:
+        self.rows = sorted(
+            Mention(view.to_view(e.start), view.to_view(e.end), e.ref or e.id, e.label, e.text)
+            for e in entities
+        )
+        self.starts = [m.start for m in self.rows]
+
+    def inside(self, start: int, end: int) -> list[Mention]:
+        out = []
+        for m in self.rows[bisect_left(self.starts, start) :]:
+            if m.start >= end:
+                break
+            if m.end <= end:
+                out.append(m)
+        return out
+
+
+def find(
+    view: View,
+    span: tuple[int, int],
+    date: tuple[int, int],
+    mentions: list[Mention],
+    memory: Memory,
+    sid: int,
+) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """Actors, targets and places (entity ids) of the event whose clause is ``span`` and
+    whose date is ``date``; ``memory`` resolves a missing subject and learns the doers."""
+    text, lex = view.text, roles()
+    start = _after_dateline(text, span[0], lex)
+    mentions = [m for m in mentions if m.start >= start and not _junk(m, lex)]
+    toks = _tokens(view, start, span[1], mentions)
+    found = _read(view, toks, lex)
+    sub = _subclause(toks, date, lex)
+    if sub is not None:
+        inner = _read(view, _tokens(view, toks[sub].start, span[1], mentions), lex)
+        if inner.subject in ("name", "noun") or (inner.subject == "" and inner.targets):
+            found = inner
+        elif inner.subject.startswith("title:"):
+            found = Roles_(memory.resolve(sid, inner.subject), inner.targets, inner.subject)
+    actors = found.actors
+    if not actors and found.subject and found.subject not in ("name", "noun"):
+        actors = memory.resolve(sid, found.subject)
+    memory.remember(sid, Roles_(actors, found.targets, found.subject, found.heads))
+    acting = set(actors)
+    places = tuple(dict.fromkeys(m.id for m in mentions if m.label == "LOC" and m.id not in acting))
+    targets = tuple(t for t in dict.fromkeys(found.targets) if t not in acting)
+    return actors, targets, places
+
+
+def _after_dateline(text: str, start: int, lex: Roles) -> int:
+    """Where the clause starts once a dateline that opens it is left out."""
+    m = _DATELINE.search(text, start, start + lex.dateline_reach)
+    if m is None or any(ch in ".!?؟\n" for ch in text[start : m.start()]):
+        return start
+    return m.end()
+
+
+def _junk(m: Mention, lex: Roles) -> bool:
+    """A name that is no doer: a document or an event (``بيان العلا``), a title alone."""
+    words = m.text.split()
+    first = _bare(words[0]) if words else ""
+    if first in lex.non_doer_heads:
+        return True
+    return all(_bare(w) in lex.titles for w in words)
+
+
+@lru_cache(maxsize=65536)
+def _bare(word: str) -> str:
+    """A word without a leading conjunction (``والرئيس`` -> ``الرئيس``)."""
+    w = fold(word)
+    if len(w) > 3 and w[0] in clitics().conjunctions and zipf(w[1:]) >= zipf(w):
+        return w[1:]
+    return w
+
+
+@lru_cache(maxsize=65536)
+def _split_prep(word: str) -> tuple[str, str]:
+    """``(preposition, rest)`` for a word with a preposition glued on (``بمدينة``), else
+    ``("", word)``: the rest must be much commoner than the whole."""
+    c = clitics()
+    if word.startswith(c.lam_article) and len(word) > 4:
+        rest = c.article + word[2:]
+        if zipf(rest) >= zipf(word) + CLITIC_GAIN:
+            return c.lam, rest
+    if len(word) > 3 and word[0] in c.prepositions and zipf(word[1:]) >= zipf(word) + CLITIC_GAIN:
+        return word[0], word[1:]
+    return "", word
+
+
+def _tokens(view: View, start: int, end: int, mentions: list[Mention]) -> list[_Tok]:
+    text = view.text
+    raw = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+    starts = [s for _, s, _ in raw]
+    by_token: dict[int, Mention] = {}
+    for m in mentions:
+        k = bisect_left(starts, m.start + 1) - 1
+        if k >= 0 and raw[k][1] <= m.start < raw[k][2]:
+            by_token.setdefault(k, m)
+    out: list[_Tok] = []
+    prev_end = start
+    for k, (word, s, e) in enumerate(raw):
+        found = _BREAK.findall(text, prev_end, s)
+        brk = found[-1] if found else ""
+        prev_end = e
+        ent = by_token.get(k)
+        if ent is not None:
+            glued = _bare(text[s : ent.start]) if ent.start > s else _split_prep(_bare(word))[0]
+            prep = glued[-1:] if glued and glued[-1] in clitics().prepositions else ""
+            last = bisect_left(starts, ent.end) - 1
+            out.append(_Tok(_bare(word), s, e, prep, brk, ent, max(last, k)))
+            continue
+        bare = _bare(word)
+        prep, rest = _split_prep(bare)
+        out.append(_Tok(rest, s, e, prep, brk, None, k))
+    return out
+
+
+def _subclause(toks: list[_Tok], date: tuple[int, int], lex: Roles) -> int | None:
+    """The first token of the reported or relative clause the date sits in, if any."""
+    found = None
+    for k, t in enumerate(toks):
+        if t.start >= date[0]:
+            break
+        if k > 0 and (t.word in lex.complementizers or t.word in lex.relatives):
+            found = k + 1
+    if found is None or found >= len(toks) or toks[found].start >= date[0]:
+        return None
+    return found
+
+
+def _is_prep(t: _Tok, lex: Roles) -> bool:
+    return bool(t.prep) or t.word in lex.prepositions
+
+
+def _stop(t: _Tok, lex: Roles) -> bool:
+    """A word that ends a noun phrase."""
+    w = t.word
+    return (
+        _is_prep(t, lex)
+        or w in lex.complementizers
+        or w in lex.relatives
+        or w in lex.copulas
+        or w in lex.auxiliaries
+        or w.isdigit()
+    )
+
+
+def _definite(word: str) -> bool:
+    return word.startswith("ال") and len(word) > 3
+
+
+def _noun_phrase(toks: list[_Tok], j: int, lex: Roles) -> int:
+    """The end (exclusive) of the noun phrase that starts at ``j``: a construct chain, a
+    definite noun or a name, then definite adjectives and genitives, names and titles. A
+    name after a definite word that is no title is another phrase (``غادر آخر الجنود
+    الأمريكيين العراق``): a definite noun takes no genitive."""
+    k, definite, open_ = j, False, True
+    titled = j < len(toks) and toks[j].word in lex.titles
+    while k < len(toks):
+        t = toks[k]
+        if (k > j and t.brk) or (t.ent is None and _stop(t, lex)):
+            break
+        if t.ent is not None:
+            glued = k > j and t.word.startswith("و") and t.ent.start > t.start
+            if t.prep or glued or not (open_ or titled):
+                break
+            k, definite = t.last + 1, True
+            continue
+        if t.word in lex.titles:
+            k, definite, open_ = k + 1, definite or _definite(t.word), True
+            continue
+        if _definite(t.word):
+            k, definite, open_ = k + 1, True, False
+            continue
+        if not definite and k - j < NOUN_PHRASE_HEAD:
+            k, open_ = k + 1, True
+            continue
+        break
+    return k
+
+
+def _names(toks: list[_Tok], j: int, k: int) -> list[Mention]:
+    return [t.ent for t in toks[j:k] if t.ent is not None and not t.prep]
+
+
+def _coordinated(toks: list[_Tok], k: int, lex: Roles) -> tuple[list[Mention], int]:
+    """Names joined to a phrase that ends at ``k`` by و (``ترامب وماكرون``)."""
+    out: list[Mention] = []
+    while k < len(toks):
+        t = toks[k]
+        if t.brk or t.ent is None or t.prep or not (t.ent.start > t.start or t.word == "و"):
+            if t.word == "و" and k + 1 < len(toks) and toks[k + 1].ent is not None:
+                k += 1
+                continue
+            break
+        out.append(t.ent)
+        k = _noun_phrase(toks, k, lex)
+    return out, k
+
+
+def _verb_like(view: View, t: _Tok, lex: Roles) -> bool:
+    """Whether a token may be a verb: no name, particle, definite noun, title, nor a
+    word ending in ta marbuta (read on the original: the view folds it)."""
+    w = t.word
+    if t.ent is not None or _stop(t, lex) or _definite(w) or w in lex.titles:
+        return False
+    return not view.original[view.start_of(t.end - 1)] in lex.noun_endings
+
+
+def _passive(view: View, t: _Tok, lex: Roles) -> bool:
+    if t.word in lex.passive_auxiliaries or t.word in lex.patient_verbs:
+        return True
+    o = view.original_span(t.start, t.end)[2]
+    letters = [i for i, ch in enumerate(o) if "\u0621" <= ch <= "\u064a"]
+    if len(letters) < 2:
+        return False
+    first = 1 if o[letters[0]] in clitics().conjunctions and len(letters) > 3 else 0
+    for pos in (first, first + 2) if o[letters[first]] == "ا" else (first,):
+        i = letters[pos] if pos < len(letters) else -1
+        if 0 <= i < len(o) - 1 and o[i + 1] == _DAMMA and o[letters[first]] not in "يتنأ":
+            return True
+    return False
+
+
+def _lead(toks: list[_Tok], lex: Roles) -> int:
+    """The first token of the clause's core: particles and fronted phrases skipped
+    (``وفي تصريح للصحافيين، كرر ترمب``; ``وردا على سؤال ...، قال بنس``; ``بعد أن``),
+    and a cue before a colon (``قائلا: «...»``)."""
+    i = 0
+    for _ in range(PREDICATE_SEARCH):
+        while i < len(toks) and toks[i].ent is None and toks[i].word in lex.lead_particles:
+            i += 1
+        if i >= len(toks):
+            return i
+        t = toks[i]
+        if t.ent is None and i + 1 < len(toks) and toks[i + 1].brk == ":":
+            i += 1
+            continue
+        if _is_prep(t, lex) and i + 1 < len(toks) and toks[i + 1].word in lex.complementizers:
+            i += 2
+            continue
+        fronted = t.ent is None and (
+            _is_prep(t, lex)
+            or (
+                len(t.word) > 3
+                and t.word.endswith("ا")
+                and i + 1 < len(toks)
+                and _is_prep(toks[i + 1], lex)
+            )
+        )
+        nxt = next((k for k in range(i + 1, len(toks)) if toks[k].brk), None)
+        if not fronted or nxt is None:
+            return i
+        i = nxt
+    return i
+
+
+def _read(view: View, toks: list[_Tok], lex: Roles) -> Roles_:
+    """The roles of one clause (or sub-clause)."""
+    i = _lead(toks, lex)
+    if i >= len(toks):
+        return Roles_()
+    t = toks[i]
+    if t.word in lex.auxiliaries:
+        k = _noun_phrase(toks, i + 1, lex)
+        return _with_subject(toks, i + 1, k, lex, passive=False, speech=False)
+    nominal = t.ent is not None or t.word in lex.titles or not _verb_like(view, t, lex)
+    if nominal and not (t.ent is None and _trigger(t.word)):
+        k = _noun_phrase(toks, i, lex)
+        verb = _verb_after(view, toks, k, lex)
+        if verb is None or k == i:
+            return Roles_(subject="noun")
+        passive = _passive(view, toks[verb], lex)
+        return _with_subject(toks, i, k, lex, passive=passive, speech=False)
+    return _predicate(view, toks, i, lex)
+
+
+def _verb_after(view: View, toks: list[_Tok], k: int, lex: Roles) -> int | None:
+    """The verb that follows a subject ending at ``k`` (an apposition, ``قد``, between)."""
+    for j in range(k, min(len(toks), k + lex.subject_reach)):
+        t = toks[j]
+        if t.brk or t.word in lex.complementizers or t.word in lex.copulas:
+            return None
+        if _verb_like(view, t, lex) and t.word not in lex.lead_particles:
+            return j
+        if t.ent is None and _is_prep(t, lex):
+            return None
+    return None
+
+
+def _predicate(view: View, toks: list[_Tok], i: int, lex: Roles) -> Roles_:
+    """A verb or an event noun at ``i``, its subject (or genitive) after it."""
+    t = toks[i]
+    if t.word in lex.passive_auxiliaries:  # "تم اعتقال X": X is the target
+        k = _noun_phrase(toks, i + 1, lex)
+        return Roles_(_agents(toks, k, lex), tuple(m.id for m in _names(toks, i + 1, k)), "noun")
+    passive = _passive(view, t, lex)
+    if _patient_noun(t.word, lex):
+        k = _noun_phrase(toks, i + 1, lex)
+        return Roles_(_agents(toks, k, lex), tuple(m.id for m in _names(toks, i + 1, k)), "noun")
+    j = i + 1
+    k = _noun_phrase(toks, j, lex)
+    speech = _speech(t.word)
+    if k == j:  # no subject: "وأضاف أن", "وأعربت عن"
+        if passive or not _verb_like(view, t, lex):
+            return Roles_(_agents(toks, j, lex), _objects(toks, j, lex), "noun")
+        return Roles_((), _objects(toks, j, lex), "none")
+    return _with_subject(toks, j, k, lex, passive=passive, speech=speech)
+
+
+def _with_subject(
+    toks: list[_Tok], j: int, k: int, lex: Roles, *, passive: bool, speech: bool
+) -> Roles_:
+    names = _names(toks, j, k)
+    head = toks[j].word if j < len(toks) else ""
+    if names and toks[j].ent is None and head not in lex.titles:
+        names = []  # a common noun's genitive ("صور سجناء"): no doer
+    more, k = _coordinated(toks, k, lex)
+    if (speech or head in lex.titles) and not any(m.label == "PER" for m in names):
+        person = _apposition(toks, k, lex, reach=speech)
+        if person is not None:
+            names, more = [person], []
+    subject = names[:1] + more
+    if not subject:
+        kind = f"title:{_head(head)}" if head in lex.titles and k - j <= 3 else "noun"
+        return Roles_(_agents(toks, k, lex) if passive else (), _objects(toks, k, lex), kind)
+    ids = tuple(m.id for m in subject)
+    heads = ((_head(head), subject[0].id),) if head in lex.titles else ()
+    objects = tuple(m.id for m in names[1:]) + _objects(toks, k, lex)
+    if passive:
+        return Roles_(_agents(toks, k, lex), ids + objects, "name", heads)
+    return Roles_(ids, objects, "name", heads)
+
+
+def _head(word: str) -> str:
+    return word[2:] if _definite(word) else word
+
+
+def _apposition(toks: list[_Tok], k: int, lex: Roles, *, reach: bool) -> Mention | None:
+    """A person named after a title, across a comma (``نائب الرئيس الأميركي، مايك بنس``);
+    with ``reach`` (a speech verb), the first person up to what it introduces."""
+    limit = min(len(toks), k + lex.subject_reach) if reach else min(len(toks), k + 1)
+    for t in toks[k:limit]:
+        if t.brk in (":", "(") or t.word in lex.complementizers or (reach and t.ent is None and t.word in lex.relatives):
+            return None
+        if t.ent is not None and t.ent.label == "PER" and not t.prep:
+            return t.ent
+    return None
+
+
+def _objects(toks: list[_Tok], k: int, lex: Roles) -> tuple[str, ...]:
+    """Targets after the subject: the object, names after ``ضد``, ``على``, ``مع``..."""
+    out: list[str] = []
+    j = k
+    if j < len(toks) and not toks[j].brk:
+        end = _noun_phrase(toks, j, lex)
+        obj = _names(toks, j, end)
+        if obj:
+            out += [m.id for m in obj]
+            more, end = _coordinated(toks, end, lex)
+            out += [m.id for m in more]
+        j = max(end, j)
+    while j < len(toks):
+        t = toks[j]
+        if t.brk or t.word in lex.complementizers or t.word in lex.relatives:
+            break
+        prep = t.prep or (t.word if t.word in lex.prepositions else "")
+        if not prep:
+            j += 1
+            continue
+        start = j if t.ent is not None or t.prep else j + 1
+        end = max(_noun_phrase_pp(toks, start, lex), start + 1)
+        if prep in lex.object_prepositions:
+            names = [toks[x].ent for x in range(start, min(end, len(toks))) if toks[x].ent]
+            out += [
+                m.id for m in names if m is not None and (m.label != "LOC" or prep in lex.place_targets)
+            ]
+        j = end
+    return tuple(out)
+
+
+def _noun_phrase_pp(toks: list[_Tok], j: int, lex: Roles) -> int:
+    """The noun phrase a preposition governs (its own glued preposition allowed)."""
+    if j >= len(toks):
+        return j
+    t = toks[j]
+    if t.ent is not None:
+        return t.last + 1
+    if t.prep:  # "بمدينة درنة": the noun, then its genitive
+        return _noun_phrase(toks, j + 1, lex) if j + 1 < len(toks) and not toks[j + 1].brk else j + 1
+    return _noun_phrase(toks, j, lex)
+
+
+def _agents(toks: list[_Tok], k: int, lex: Roles) -> tuple[str, ...]:
+    """Names after ``على يد``, ``من قبل``: the doer of a passive or an event noun."""
+    for j in range(k, len(toks)):
+        t = toks[j]
+        if t.brk and j > k:
+            break
+        for marker in lex.agent_markers:
+            n = len(marker)
+            words = tuple(x.word if not x.prep else x.prep + x.word for x in toks[j : j + n])
+            if words == marker and j + n < len(toks):
+                end = _noun_phrase(toks, j + n, lex)
+                return tuple(m.id for m in _names(toks, j + n, end))
+    return ()
+
+
+@lru_cache(maxsize=8192)
+def _speech(word: str) -> bool:
+    return not bases(word).isdisjoint(roles().speech_verbs)
+
+
+@lru_cache(maxsize=8192)
+def _trigger(word: str) -> bool:
+    """Whether a word opens a PLOVER trigger (an event noun: ``الهجوم``, ``زيارة``)."""
+    return bool(heads(word))
+
+
+def _patient_noun(word: str, lex: Roles) -> bool:
+    return word in lex.patient_nouns or (_definite(word) and word[2:] in lex.patient_nouns)

@@ -104,20 +104,23 @@ def _score_names(score: Score, pred: list[set[tuple[str, ...]]], gold: list[str]
 
 
 def _match(gold: list[dict[str, Any]], events: tuple[Event, ...]) -> list[Event | None]:
+    """Each gold event's predicted event: the most overlapping one of the same date,
+    else of any date, one to one."""
     used: set[int] = set()
-    out: list[Event | None] = []
-    for g in gold:
-        best, key = None, (0, 0)
-        for k, ev in enumerate(events):
-            overlap = min(g["end"], ev.end) - max(g["start"], ev.start)
-            if k in used or overlap <= 0:
+    out: list[Event | None] = [None] * len(gold)
+    for same_date in (True, False):
+        for n, g in enumerate(gold):
+            if out[n] is not None:
                 continue
-            cand = (int(ev.date == g["date"]), overlap)
-            if cand > key:
-                best, key = k, cand
-        if best is not None:
-            used.add(best)
-        out.append(None if best is None else events[best])
+            best, most = None, 0
+            for k, ev in enumerate(events):
+                overlap = min(g["end"], ev.end) - max(g["start"], ev.start)
+                if k in used or overlap <= most or (same_date and ev.date != g["date"]):
+                    continue
+                best, most = k, overlap
+            if best is not None:
+                used.add(best)
+                out[n] = events[best]
     return out
 
 
@@ -175,10 +178,11 @@ def main() -> None:
             "date": tally.dates.prf(),
         }
         r = results[split]
+        a, t = r["actor"], r["target"]
         print(
             f"{split:8} articles {r['articles']}, events {tally.matched}/{tally.events} matched | "
-            f"actor F1 {r['actor']['f1']:.3f} (P {r['actor']['p']:.3f} R {r['actor']['r']:.3f}) | "
-            f"target F1 {r['target']['f1']:.3f} (P {r['target']['p']:.3f} R {r['target']['r']:.3f}) | "
+            f"actor F1 {a['f1']:.3f} (P {a['p']:.3f} R {a['r']:.3f}) | "
+            f"target F1 {t['f1']:.3f} (P {t['p']:.3f} R {t['r']:.3f}) | "
             f"date F1 {r['date']['f1']:.3f}"
         )
     if args.split == "all":

@@ -17,8 +17,9 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from ..patterns import compiled
 from ..records import Entity, Event, Quantity, Timex
-from ..text.arabic import classes
+from ..text.arabic import classes, key
 from ..text.normalize import View
 from ..text.tense import clause as tense_clause
 from ..text.tense import is_future
@@ -28,6 +29,7 @@ from .lexicon import words
 from .types import classify, negated
 
 _RANGE_DASH = frozenset({"-", "–", "—"})
+_SECOND_YEAR = compiled(r"[ ]{0,3}و[ ]{0,3}(?P<year>[12]\d{3})(?!\d)")
 SAME_EVENT_LOOKBACK = 20  # earlier events of the same year compared for duplicates
 
 
@@ -46,6 +48,9 @@ class Events:
 
     events: tuple[Event, ...]
     background: tuple[Event, ...]
+    # bodies named by a noun phrase (``البحرية الليبية``) that act or are acted on, which
+    # the NER did not find: ORG entities ``n1``, ``n2``... that events point to
+    mentions: tuple[Entity, ...] = ()
 
 
 def event_date(t: Timex) -> str | None:
@@ -82,26 +87,103 @@ def build(
     ctx = _Context(view, roles.Entities(view, entities), quantities, dct, roles.Memory())
     section: str | None = None
     lead_done = False
+    skip_to = -1  # a link line ("بالصور: ...") runs to the end of its line
     for sid, sent in enumerate(sentences):
-        if text[sent[0] : sent[1]].endswith(":"):  # a heading (sentences.py splits them off)
-            section = view.original_span(sent[0], sent[1] - 1)[2].strip()
+        body = text[sent[0] : sent[1]]
+        if sent[0] < skip_to or _intro(body):
+            continue
+        if body.endswith(":"):  # a heading (sentences.py splits them off)
+            if key(body[:-1]) in words().link_markers:
+                skip_to = text.find("\n", sent[1]) % (len(text) + 1)
+            else:
+                section = view.original_span(sent[0], sent[1] - 1)[2].strip()
             continue
         anchors = _anchors(text, by_sentence.get(sid, []))
-        spans = [(a.start, a.end) for a in anchors]
-        aside = False
+        heading = _bare_heading(ctx, sent, anchors)
+        if heading is not None:
+            section, sent = heading
         dated = len(fore)
-        for a, cl in zip(anchors, clauses.split(text, sent, spans), strict=True):
-            aside = _describes_entity(view, cl, a, entities) or (cl.coordinated and aside)
-            ev = _event(ctx, sid, sent, cl, a, section)
-            if aside:
-                back.append(ev)
-            else:
-                fore.append((ev, _content(view, ev)))
+        _clause_events(ctx, sid, sent, anchors, section, fore, back)
         if not lead_done and len(fore) == dated:  # the lead states the news of the day
+            if _headline(text, sent):
+                continue
             ev = _lead_event(ctx, sid, sent, section)
             fore.append((ev, _content(view, ev)))
         lead_done = True
-    return Events(_numbered(_dedupe(fore)), _numbered(back, "b"))
+    return Events(_numbered(_dedupe(fore)), _numbered(back, "b"), tuple(ctx.memory.mentions))
+
+
+def _clause_events(
+    ctx: _Context,
+    sid: int,
+    sent: tuple[int, int],
+    anchors: list[_Date],
+    section: str | None,
+    fore: list[tuple[Event, frozenset[str]]],
+    back: list[Event],
+) -> None:
+    """One event per date of the sentence: the chronology's, or background."""
+    view = ctx.view
+    described = False  # a relative clause on a name goes on in a coordinated one
+    spans = [(a.start, a.end) for a in anchors]
+    for a, cl in zip(anchors, clauses.split(view.text, sent, spans), strict=True):
+        described = _describes_entity(view, cl, a, ctx.entities) or (
+            cl.coordinated and described
+        )
+        ev = _event(ctx, sid, sent, cl, a, section)
+        if described or _birth(view.text, a):
+            back.append(ev)
+        else:
+            fore.append((ev, _content(view, ev)))
+
+
+def _intro(body: str) -> bool:
+    """A line that introduces a list of dates (``أبرز المحطات``), not an event."""
+    return any(p in body for p in words().intro_phrases)
+
+
+def _headline(text: str, sent: tuple[int, int]) -> bool:
+    """A title line: no closing punctuation, a line of its own, a few words."""
+    body = text[sent[0] : sent[1]]
+    alone = sent[1] >= len(text) or text[sent[1]] == "\n"
+    short = len(body.split()) <= words().headline_words
+    return alone and short and body[-1:] not in words().sentence_ends
+
+
+def _bare_heading(
+    ctx: _Context, sent: tuple[int, int], anchors: list[_Date]
+) -> tuple[str, tuple[int, int]] | None:
+    """A heading without a colon before the sentence's first date (``انسحاب يونيو أعلنت
+    بغداد وواشنطن...``): its words (the section) and the sentence from the date on. The
+    date must open a clause of its own (a verb, then its subject) and the words before
+    it must be no clause (a verb and its subject)."""
+    if not anchors:
+        return None
+    text, w = ctx.view.text, words()
+    a = anchors[0]
+    pre = list(clauses.TOKEN.finditer(text, sent[0], a.start))
+    while pre and pre[-1].group() in w.edge:
+        pre.pop()
+    if not 1 <= len(pre) <= w.heading_words or text[a.start : a.end].isdigit():
+        return None
+    if _clause_start(ctx, sent[0], a.start) or not _clause_start(ctx, a.end, sent[1]):
+        return None
+    return ctx.view.original_span(sent[0], pre[-1].end())[2], (a.start, sent[1])
+
+
+def _clause_start(ctx: _Context, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` opens with a verb and its subject (a name or a definite
+    noun phrase)."""
+    toks = list(clauses.TOKEN.finditer(ctx.view.text, start, end))
+    if len(toks) < 2:
+        return False
+    return roles.verb_then_subject(ctx.view, toks[0], toks[1], ctx.entities)
+
+
+def _birth(text: str, d: _Date) -> bool:
+    """A birth date in a description (``المولود عام 1950``, ``من مواليد 1978``)."""
+    before = clauses.tokens(text, max(0, d.start - 25), d.start)[-3:]
+    return not words().birth.isdisjoint(before)
 
 
 def _anchors(text: str, dates: list[_Date]) -> list[_Date]:
@@ -111,7 +193,7 @@ def _anchors(text: str, dates: list[_Date]) -> list[_Date]:
         if merged and _joins_range(text, merged[-1], d):
             merged[-1] = replace(merged[-1], end=d.end, end_date=d.date)
         else:
-            merged.append(d)
+            merged.append(_dual_range(text, d))
     free = [d for d in merged if not _after_boundary(text, d.start)] or merged
     # a date restated ("أمس الثلاثاء، أي في 21 جمادى الأولى") or taken up ("مساء ذلك
     # اليوم") in the same sentence opens no second event
@@ -131,17 +213,30 @@ def _joins_range(text: str, a: _Date, b: _Date) -> bool:
     return False
 
 
+def _dual_range(text: str, d: _Date) -> _Date:
+    """``بين عامي 1829 و1830``: the second year, a bare number, closes the range."""
+    before = clauses.tokens(text, max(0, d.start - 12), d.start)
+    inside = clauses.tokens(text, d.start, d.end)
+    if not before or before[-1] not in words().pair_openers or not inside:
+        return d
+    if inside[0] not in words().pair_duals or not values.is_point(d.date) or len(d.date) != 4:
+        return d
+    m = _SECOND_YEAR.match(text, d.end)
+    return replace(d, end=m.end(), end_date=m["year"]) if m else d
+
+
 def _after_boundary(text: str, start: int) -> bool:
     before = clauses.tokens(text, max(0, start - 12), start)
     return bool(before) and before[-1] in words().boundary
 
 
-def _describes_entity(view: View, cl: clauses.Clause, d: _Date, entities: Sequence[Entity]) -> bool:
+def _describes_entity(
+    view: View, cl: clauses.Clause, d: _Date, entities: roles.Entities
+) -> bool:
     end = clauses.relative_antecedent(view.text, cl, d.start)
     if end is None:
         return False
-    o = view.start_of(end - 1)
-    return any(e.start <= o < e.end for e in entities)
+    return entities.covers(end - 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +251,12 @@ class _Context:
 
 
 def _event(
-    ctx: _Context, sid: int, sent: tuple[int, int], cl: clauses.Clause, d: _Date, section: str | None
+    ctx: _Context,
+    sid: int,
+    sent: tuple[int, int],
+    cl: clauses.Clause,
+    d: _Date,
+    section: str | None,
 ) -> Event:
     text = ctx.view.text
     start, end = clauses.event_span(text, cl, (d.start, d.end))

@@ -21,6 +21,13 @@ class Words:
     pair_openers: frozenset[str]
     clause_conjunctions: frozenset[str]  # glued, they open a coordinated clause
     same_event_overlap: float
+    pair_duals: frozenset[str]
+    link_markers: frozenset[str]
+    intro_phrases: frozenset[str]
+    birth: frozenset[str]
+    sentence_ends: frozenset[str]
+    headline_words: int
+    heading_words: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +55,13 @@ def words() -> Words:
         pair_openers=_set(raw, "pair_openers"),
         clause_conjunctions=subset(raw["clause_conjunctions"], clitics().conjunctions, "events"),
         same_event_overlap=float(raw["same_event_overlap"]),
+        pair_duals=_set(raw, "pair_duals"),
+        link_markers=_set(raw, "link_markers"),
+        intro_phrases=_set(raw, "intro_phrases"),
+        birth=_set(raw, "birth"),
+        sentence_ends=frozenset(raw["sentence_ends"]),
+        headline_words=int(raw["headline_words"]),
+        heading_words=int(raw["heading_words"]),
     )
 
 
@@ -85,6 +99,11 @@ class Roles:
     non_doer_heads: frozenset[str]
     copulas: frozenset[str]
     noun_endings: frozenset[str]
+    body_heads: frozenset[str]
+    lone_bodies: frozenset[str]
+    body_words: int
+    imperfect_prefixes: frozenset[str]
+    verb_zipf: float
     dateline_reach: int
     resolve_sentences: int
     subject_reach: int
@@ -97,8 +116,9 @@ class Roles:
 @cache
 def roles() -> Roles:
     raw = load_json("events/roles.json")
-    sets = {k: _set(raw, k) for k, v in raw.items() if isinstance(v, list)}
+    sets: dict[str, object] = {k: _set(raw, k) for k, v in raw.items() if isinstance(v, list)}
     sets["noun_endings"] = frozenset(raw["noun_endings"])  # not folded: read on the original
-    sets["agent_markers"] = frozenset(tuple(fold(w).split()) for w in raw["agent_markers"])  # type: ignore[assignment]
-    ints = {k: int(v) for k, v in raw.items() if isinstance(v, int)}
+    sets["agent_markers"] = frozenset(tuple(fold(w).split()) for w in raw["agent_markers"])
+    sets["imperfect_prefixes"] = frozenset(raw["imperfect_prefixes"])
+    ints: dict[str, object] = {k: v for k, v in raw.items() if isinstance(v, (int, float))}
     return Roles(**sets, **ints)  # type: ignore[arg-type]

@@ -27,14 +27,17 @@ on the view.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import regex
+
 from ..patterns import compiled
 from ..records import Entity
 from ..text.arabic import clitics, fold, zipf
+from ..text.arabic import key as fold_words
 from ..text.normalize import View
 from .lexicon import Roles, roles
 from .types import bases, heads
@@ -44,6 +47,7 @@ _BREAK = compiled(r"[،,;:()\[\]]")  # quote marks do not cut a phrase: تنظي
 _DATELINE = compiled(r"\([^()\n]{1,30}\)\s*[-–—]{1,3}")
 _DAMMA = "\u064f"
 CLITIC_GAIN = 0.5  # "بمدينة" is ب + "مدينة" when "مدينة" is this much more frequent
+SOFT = "~"  # the event's own date: it ends a phrase, not the clause
 PREDICATE_SEARCH = 4  # tokens looked through for the predicate after leading phrases
 NOUN_PHRASE_HEAD = 3  # indefinite words (a construct chain) a noun phrase may open with
 
@@ -66,6 +70,7 @@ class _Tok:
     end: int
     prep: str  # a preposition glued on (ب ل ك), or ""
     brk: str  # the break (comma, colon, bracket) before it, or ""
+    joined: bool  # a conjunction (و ف) glued on, left out of ``word``
     ent: Mention | None  # the entity that starts in this token
     last: int  # index of the entity's last token (else the token's own)
 
@@ -82,9 +87,38 @@ class Roles_:
 
 @dataclass(slots=True)
 class Memory:
-    """The doers named so far in the document: (sentence, entity id, title head)."""
+    """The doers named so far in the document: (sentence, entity id, title head), and the
+    bodies named by a noun phrase (``البحرية الليبية``) made entities (``n1``...)."""
 
     doers: list[tuple[int, str, str]] = field(default_factory=list)
+    mentions: list[Entity] = field(default_factory=list)
+    _first: dict[str, str] = field(default_factory=dict)
+    _spans: dict[tuple[int, int], str] = field(default_factory=dict)
+
+    def mention(self, view: View, start: int, end: int) -> str:
+        """The entity id of a body named by the noun phrase at ``[start, end)`` (view
+        offsets), made an ORG entity the first time; a repeated name refers to the first."""
+        o_start, o_end, text = view.original_span(start, end)
+        known = self._spans.get((o_start, o_end))
+        if known is not None:
+            return known
+        name = fold_words(view.text[start:end])
+        ref = self._first.get(name)
+        eid = f"n{len(self.mentions) + 1}"
+        self.mentions.append(Entity(eid, o_start, o_end, text, "ORG", ref))
+        self._first.setdefault(name, eid)
+        self._spans[(o_start, o_end)] = ref or eid
+        return ref or eid
+
+    def real(self, view: View, ids: tuple[str, ...]) -> tuple[str, ...]:
+        """Ids with the placeholders of nominal bodies (``@start:end``) made entities."""
+        out = []
+        for i in ids:
+            if i.startswith("@"):
+                s, e = i[1:].split(":")
+                i = self.mention(view, int(s), int(e))
+            out.append(i)
+        return tuple(dict.fromkeys(out))
 
     def remember(self, sid: int, found: Roles_) -> None:
         heads = dict((eid, h) for h, eid in found.heads)
@@ -114,6 +148,16 @@ class Entities:
         )
         self.starts = [m.start for m in self.rows]
 
+    def covers(self, i: int) -> bool:
+        """Whether a mention covers view offset ``i``."""
+        k = bisect_right(self.starts, i) - 1
+        return k >= 0 and self.rows[k].end > i
+
+    def starts_at(self, start: int, end: int) -> bool:
+        """Whether a mention starts within ``[start, end)``."""
+        k = bisect_left(self.starts, start)
+        return k < len(self.starts) and self.starts[k] < end
+
     def inside(self, start: int, end: int) -> list[Mention]:
         out = []
         for m in self.rows[bisect_left(self.starts, start) :]:
@@ -137,22 +181,23 @@ def find(
     text, lex = view.text, roles()
     start = _after_dateline(text, span[0], lex)
     mentions = [m for m in mentions if m.start >= start and not _junk(m, lex)]
-    toks = _tokens(view, start, span[1], mentions)
+    toks = _tokens(view, start, span[1], mentions, date)
     found = _read(view, toks, lex)
     sub = _subclause(toks, date, lex)
     if sub is not None:
-        inner = _read(view, _tokens(view, toks[sub].start, span[1], mentions), lex)
+        inner = _read(view, _tokens(view, toks[sub].start, span[1], mentions, date), lex)
         if inner.subject in ("name", "noun") or (inner.subject == "" and inner.targets):
             found = inner
         elif inner.subject.startswith("title:"):
             found = Roles_(memory.resolve(sid, inner.subject), inner.targets, inner.subject)
-    actors = found.actors
+    actors = memory.real(view, found.actors)
     if not actors and found.subject and found.subject not in ("name", "noun"):
         actors = memory.resolve(sid, found.subject)
-    memory.remember(sid, Roles_(actors, found.targets, found.subject, found.heads))
+    heads = tuple((h, memory.real(view, (i,))[0]) for h, i in found.heads)
+    memory.remember(sid, Roles_(actors, (), found.subject, heads))
     acting = set(actors)
     places = tuple(dict.fromkeys(m.id for m in mentions if m.label == "LOC" and m.id not in acting))
-    targets = tuple(t for t in dict.fromkeys(found.targets) if t not in acting)
+    targets = tuple(t for t in memory.real(view, found.targets) if t not in acting)
     return actors, targets, places
 
 
@@ -165,12 +210,23 @@ def _after_dateline(text: str, start: int, lex: Roles) -> int:
 
 
 def _junk(m: Mention, lex: Roles) -> bool:
-    """A name that is no doer: a document or an event (``بيان العلا``), a title alone."""
-    words = m.text.split()
-    first = _bare(words[0]) if words else ""
-    if first in lex.non_doer_heads:
+    """A name that is no doer: a document or an event (``بيان العلا``), a title alone,
+    a name with a verb stuck on (``هشام يوزع``)."""
+    words = [_bare(w) for w in m.text.split()]
+    if not words or words[0] in lex.non_doer_heads:
         return True
-    return all(_bare(w) in lex.titles for w in words)
+    return all(w in lex.titles for w in words) or (len(words) > 1 and _verb(words[-1], lex))
+
+
+@lru_cache(maxsize=8192)
+def _verb(word: str, lex: Roles) -> bool:
+    """An imperfect verb: its prefix swaps for another person's and both are words
+    (``يوزع``/``توزع``); a name does not conjugate (``يوسف``, ``توسف``)."""
+    first, rest = word[:1], word[1:]
+    if len(word) < 4 or first not in lex.imperfect_prefixes:
+        return False
+    others = [p + rest for p in lex.imperfect_prefixes if p != first]
+    return zipf(word) >= lex.verb_zipf and max(zipf(o) for o in others) >= lex.verb_zipf
 
 
 @lru_cache(maxsize=65536)
@@ -196,7 +252,10 @@ def _split_prep(word: str) -> tuple[str, str]:
     return "", word
 
 
-def _tokens(view: View, start: int, end: int, mentions: list[Mention]) -> list[_Tok]:
+def _tokens(
+    view: View, start: int, end: int, mentions: list[Mention], date: tuple[int, int]
+) -> list[_Tok]:
+    """The clause's tokens; the event's own date reads as a comma (it ends a phrase)."""
     text = view.text
     raw = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
     starts = [s for _, s, _ in raw]
@@ -209,29 +268,42 @@ def _tokens(view: View, start: int, end: int, mentions: list[Mention]) -> list[_
     prev_end = start
     for k, (word, s, e) in enumerate(raw):
         found = _BREAK.findall(text, prev_end, s)
-        brk = found[-1] if found else ""
+        at_date = date[0] < date[1] and date[0] <= s <= date[1]
+        brk = found[-1] if found else (SOFT if at_date else "")
         prev_end = e
         ent = by_token.get(k)
         if ent is not None:
             glued = _bare(text[s : ent.start]) if ent.start > s else _split_prep(_bare(word))[0]
             prep = glued[-1:] if glued and glued[-1] in clitics().prepositions else ""
             last = bisect_left(starts, ent.end) - 1
-            out.append(_Tok(_bare(word), s, e, prep, brk, ent, max(last, k)))
+            bare = _bare(word)
+            out.append(_Tok(bare, s, e, prep, brk, len(bare) < len(word), ent, max(last, k)))
             continue
         bare = _bare(word)
         prep, rest = _split_prep(bare)
-        out.append(_Tok(rest, s, e, prep, brk, None, k))
+        out.append(_Tok(rest, s, e, prep, brk, len(bare) < len(word), None, k))
     return out
 
 
 def _subclause(toks: list[_Tok], date: tuple[int, int], lex: Roles) -> int | None:
-    """The first token of the reported or relative clause the date sits in, if any."""
+    """The first token of the clause the date sits in when it is not the main one: a
+    reported clause (after ``إن``, ``أن``, a colon), a relative clause, or a clause joined
+    by ``و`` after a comma (``...، وكانت شركة X أوقفت رحلاتها عام 2014``). A reported
+    clause with a pronoun (``إنها سترفع``) keeps the main clause's doer; a comma between
+    the clause and the date gives the date back to the main clause."""
     found = None
     for k, t in enumerate(toks):
         if t.start >= date[0]:
             break
-        if k > 0 and (t.word in lex.complementizers or t.word in lex.relatives):
+        if k == 0:
+            continue
+        if t.brk and t.brk != SOFT and found is not None:
+            found = None
+        opener = t.word in lex.complementizers or t.word in lex.relatives
+        if opener and t.word not in lex.pronoun_complementizers:
             found = k + 1
+        elif opener or t.brk == ":" or (t.brk == "،" and t.joined):
+            found = None if opener else k
     if found is None or found >= len(toks) or toks[found].start >= date[0]:
         return None
     return found
@@ -264,18 +336,19 @@ def _noun_phrase(toks: list[_Tok], j: int, lex: Roles) -> int:
     name after a definite word that is no title is another phrase (``غادر آخر الجنود
     الأمريكيين العراق``): a definite noun takes no genitive."""
     k, definite, open_ = j, False, True
-    titled = j < len(toks) and toks[j].word in lex.titles
+    head = toks[j].word if j < len(toks) else ""
+    titled = head in lex.titles and head not in lex.body_heads  # a person's title
     while k < len(toks):
         t = toks[k]
         if (k > j and t.brk) or (t.ent is None and _stop(t, lex)):
             break
         if t.ent is not None:
-            glued = k > j and t.word.startswith("و") and t.ent.start > t.start
-            if t.prep or glued or not (open_ or titled):
+            named = t.ent.label == "PER" and definite  # "الناشط علاء عبد الفتاح"
+            if t.prep or (k > j and t.joined) or not (open_ or titled or named):
                 break
-            k, definite = t.last + 1, True
+            k, definite, open_ = t.last + 1, True, False
             continue
-        if t.word in lex.titles:
+        if t.word in lex.titles and (open_ or _definite(t.word)):
             k, definite, open_ = k + 1, definite or _definite(t.word), True
             continue
         if _definite(t.word):
@@ -290,6 +363,29 @@ def _noun_phrase(toks: list[_Tok], j: int, lex: Roles) -> int:
 
 def _names(toks: list[_Tok], j: int, k: int) -> list[Mention]:
     return [t.ent for t in toks[j:k] if t.ent is not None and not t.prep]
+
+
+def _who(toks: list[_Tok], j: int, k: int, lex: Roles) -> list[Mention]:
+    """The names of a phrase, else the body it names (``القوات الحكومية السورية``)."""
+    names = _names(toks, j, k)
+    if names:
+        return names
+    body = _nominal(toks, j, k, lex)
+    return [body] if body is not None else []
+
+
+def _nominal(toks: list[_Tok], j: int, k: int, lex: Roles) -> Mention | None:
+    """A body named by a noun phrase: a head of ``body_heads`` qualified by a nisba or
+    a genitive (``البحرية الليبية``, ``وزارة الداخلية``), or a body named alone
+    (``البرلمان``). A placeholder id (``@start:end``) that ``Memory`` makes an entity."""
+    if j >= k or j >= len(toks) or any(t.ent is not None or t.prep for t in toks[j:k]):
+        return None
+    head = toks[j]
+    if head.word not in lex.body_heads or (k - j == 1 and head.word not in lex.lone_bodies):
+        return None
+    k = min(k, j + lex.body_words)
+    start = head.end - len(head.word)
+    return Mention(start, toks[k - 1].end, f"@{start}:{toks[k - 1].end}", "ORG", "")
 
 
 def _coordinated(toks: list[_Tok], k: int, lex: Roles) -> tuple[list[Mention], int]:
@@ -313,7 +409,26 @@ def _verb_like(view: View, t: _Tok, lex: Roles) -> bool:
     w = t.word
     if t.ent is not None or _stop(t, lex) or _definite(w) or w in lex.titles:
         return False
-    return not view.original[view.start_of(t.end - 1)] in lex.noun_endings
+    return view.original[view.start_of(t.end - 1)] not in lex.noun_endings
+
+
+def verb_then_subject(
+    view: View, first: regex.Match[str], second: regex.Match[str], entities: Entities
+) -> bool:
+    """Whether two words open a clause: a verb, then a name or a definite noun
+    (``سيطر تنظيم داعش``, ``أعلنت بغداد``)."""
+    lex = roles()
+    verb = _Tok(_bare(first.group()), first.start(), first.end(), "", "", False, None, 0)
+    if entities.starts_at(first.start(), first.end()) or not _verb_like(view, verb, lex):
+        return False
+    if _split_prep(verb.word)[0] or verb.word in lex.lead_particles:
+        return False
+    word = _bare(second.group())
+    return (
+        entities.starts_at(second.start(), second.end())
+        or _definite(word)
+        or word in lex.titles
+    )
 
 
 def _passive(view: View, t: _Tok, lex: Roles) -> bool:
@@ -402,11 +517,11 @@ def _predicate(view: View, toks: list[_Tok], i: int, lex: Roles) -> Roles_:
     t = toks[i]
     if t.word in lex.passive_auxiliaries:  # "تم اعتقال X": X is the target
         k = _noun_phrase(toks, i + 1, lex)
-        return Roles_(_agents(toks, k, lex), tuple(m.id for m in _names(toks, i + 1, k)), "noun")
+        return Roles_(_agents(toks, k, lex), tuple(m.id for m in _who(toks, i + 1, k, lex)), "noun")
     passive = _passive(view, t, lex)
     if _patient_noun(t.word, lex):
         k = _noun_phrase(toks, i + 1, lex)
-        return Roles_(_agents(toks, k, lex), tuple(m.id for m in _names(toks, i + 1, k)), "noun")
+        return Roles_(_agents(toks, k, lex), tuple(m.id for m in _who(toks, i + 1, k, lex)), "noun")
     j = i + 1
     k = _noun_phrase(toks, j, lex)
     speech = _speech(t.word)
@@ -430,6 +545,9 @@ def _with_subject(
         if person is not None:
             names, more = [person], []
     subject = names[:1] + more
+    body = None if subject else _nominal(toks, j, k, lex)
+    if body is not None:
+        subject = [body]
     if not subject:
         kind = f"title:{_head(head)}" if head in lex.titles and k - j <= 3 else "noun"
         return Roles_(_agents(toks, k, lex) if passive else (), _objects(toks, k, lex), kind)
@@ -450,7 +568,8 @@ def _apposition(toks: list[_Tok], k: int, lex: Roles, *, reach: bool) -> Mention
     with ``reach`` (a speech verb), the first person up to what it introduces."""
     limit = min(len(toks), k + lex.subject_reach) if reach else min(len(toks), k + 1)
     for t in toks[k:limit]:
-        if t.brk in (":", "(") or t.word in lex.complementizers or (reach and t.ent is None and t.word in lex.relatives):
+        relative = reach and t.ent is None and t.word in lex.relatives
+        if t.brk in (":", "(") or t.word in lex.complementizers or relative:
             return None
         if t.ent is not None and t.ent.label == "PER" and not t.prep:
             return t.ent
@@ -463,7 +582,7 @@ def _objects(toks: list[_Tok], k: int, lex: Roles) -> tuple[str, ...]:
     j = k
     if j < len(toks) and not toks[j].brk:
         end = _noun_phrase(toks, j, lex)
-        obj = _names(toks, j, end)
+        obj = _who(toks, j, end, lex)
         if obj:
             out += [m.id for m in obj]
             more, end = _coordinated(toks, end, lex)
@@ -471,19 +590,21 @@ def _objects(toks: list[_Tok], k: int, lex: Roles) -> tuple[str, ...]:
         j = max(end, j)
     while j < len(toks):
         t = toks[j]
-        if t.brk or t.word in lex.complementizers or t.word in lex.relatives:
+        hard = t.brk and t.brk != SOFT
+        if hard or t.word in lex.complementizers or t.word in lex.relatives:
             break
         prep = t.prep or (t.word if t.word in lex.prepositions else "")
         if not prep:
             j += 1
             continue
         start = j if t.ent is not None or t.prep else j + 1
+        if start < len(toks) and start > j and toks[start].word in lex.prepositions:
+            start += 1  # a compound preposition: "نقلا عن", "بالقرب من"
+            prep = ""
         end = max(_noun_phrase_pp(toks, start, lex), start + 1)
         if prep in lex.object_prepositions:
-            names = [toks[x].ent for x in range(start, min(end, len(toks))) if toks[x].ent]
-            out += [
-                m.id for m in names if m is not None and (m.label != "LOC" or prep in lex.place_targets)
-            ]
+            names = [t.ent for t in toks[start:end] if t.ent] or _who(toks, start, end, lex)
+            out += [m.id for m in names if m and (m.label != "LOC" or prep in lex.place_targets)]
         j = end
     return tuple(out)
 
@@ -496,7 +617,8 @@ def _noun_phrase_pp(toks: list[_Tok], j: int, lex: Roles) -> int:
     if t.ent is not None:
         return t.last + 1
     if t.prep:  # "بمدينة درنة": the noun, then its genitive
-        return _noun_phrase(toks, j + 1, lex) if j + 1 < len(toks) and not toks[j + 1].brk else j + 1
+        genitive = j + 1 < len(toks) and not toks[j + 1].brk
+        return _noun_phrase(toks, j + 1, lex) if genitive else j + 1
     return _noun_phrase(toks, j, lex)
 
 
@@ -511,7 +633,7 @@ def _agents(toks: list[_Tok], k: int, lex: Roles) -> tuple[str, ...]:
             words = tuple(x.word if not x.prep else x.prep + x.word for x in toks[j : j + n])
             if words == marker and j + n < len(toks):
                 end = _noun_phrase(toks, j + n, lex)
-                return tuple(m.id for m in _names(toks, j + n, end))
+                return tuple(m.id for m in _who(toks, j + n, end, lex))
     return ()
 
 

@@ -16,10 +16,13 @@ import datetime as dt
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import cache
+
+import regex
 
 from ..patterns import compiled
 from ..records import Entity, Event, Quantity, Timex
-from ..text.arabic import classes, key
+from ..text.arabic import classes, key, trie_alternation
 from ..text.normalize import View
 from ..text.tense import clause as tense_clause
 from ..text.tense import is_future
@@ -31,6 +34,7 @@ from .types import classify, negated
 _RANGE_DASH = frozenset({"-", "–", "—"})
 _SECOND_YEAR = compiled(r"[ ]{0,3}و[ ]{0,3}(?P<year>[12]\d{3})(?!\d)")
 SAME_EVENT_LOOKBACK = 20  # earlier events of the same year compared for duplicates
+HEADING_CHARS = 40  # a heading without a colon is at most this long
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,10 +91,11 @@ def build(
     ctx = _Context(view, roles.Entities(view, entities), quantities, dct, roles.Memory())
     section: str | None = None
     lead_done = False
+    intros = _intro(text)  # one search of the whole text: most have no intro line
     skip_to = -1  # a link line ("بالصور: ...") runs to the end of its line
     for sid, sent in enumerate(sentences):
         body = text[sent[0] : sent[1]]
-        if sent[0] < skip_to or _intro(body):
+        if sent[0] < skip_to or (intros and _intro(body)):
             continue
         if body.endswith(":"):  # a heading (sentences.py splits them off)
             if key(body[:-1]) in words().link_markers:
@@ -139,7 +144,12 @@ def _clause_events(
 
 def _intro(body: str) -> bool:
     """A line that introduces a list of dates (``أبرز المحطات``), not an event."""
-    return any(p in body for p in words().intro_phrases)
+    return _intro_pattern().search(body) is not None
+
+
+@cache
+def _intro_pattern() -> regex.Pattern[str]:
+    return compiled(trie_alternation(words().intro_phrases))
 
 
 def _headline(text: str, sent: tuple[int, int]) -> bool:
@@ -161,6 +171,8 @@ def _bare_heading(
         return None
     text, w = ctx.view.text, words()
     a = anchors[0]
+    if not 0 < a.start - sent[0] <= HEADING_CHARS:
+        return None
     pre = list(clauses.TOKEN.finditer(text, sent[0], a.start))
     while pre and pre[-1].group() in w.edge:
         pre.pop()

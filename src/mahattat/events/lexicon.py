@@ -108,9 +108,7 @@ class Roles:
     resolve_sentences: int
     subject_reach: int
 
-    @property
-    def prepositions(self) -> frozenset[str]:
-        return self.object_prepositions | self.place_prepositions | self.adjunct_prepositions
+    prepositions: frozenset[str]  # the three kinds above together
 
 
 @cache
@@ -120,5 +118,7 @@ def roles() -> Roles:
     sets["noun_endings"] = frozenset(raw["noun_endings"])  # not folded: read on the original
     sets["agent_markers"] = frozenset(tuple(fold(w).split()) for w in raw["agent_markers"])
     sets["imperfect_prefixes"] = frozenset(raw["imperfect_prefixes"])
+    kinds = ("object_prepositions", "place_prepositions", "adjunct_prepositions")
+    sets["prepositions"] = frozenset().union(*(_set(raw, k) for k in kinds))
     ints: dict[str, object] = {k: v for k, v in raw.items() if isinstance(v, (int, float))}
     return Roles(**sets, **ints)  # type: ignore[arg-type]

@@ -30,23 +30,26 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
+from typing import NamedTuple
 
 import regex
 
 from ..patterns import compiled
 from ..records import Entity
-from ..text.arabic import clitics, fold, zipf
+from ..text.arabic import clitics, fold, trie_alternation, zipf
 from ..text.arabic import key as fold_words
 from ..text.normalize import View
 from .lexicon import Roles, roles
 from .types import bases, heads
 
-_TOKEN = compiled(r"[^\s«»\"“”()\[\]،,;:.!?؟]+")
-_BREAK = compiled(r"[،,;:()\[\]]")  # quote marks do not cut a phrase: تنظيم "القاعدة"
+# a token, or a break (quote marks do not cut a phrase: تنظيم "القاعدة")
+_TOKEN_OR_BREAK = compiled(r"(?P<t>[^\s«»\"“”()\[\]،,;:.!?؟]+)|(?P<b>[،,;:()\[\]])")
 _DATELINE = compiled(r"\([^()\n]{1,30}\)\s*[-–—]{1,3}")
 _DAMMA = "\u064f"
 CLITIC_GAIN = 0.5  # "بمدينة" is ب + "مدينة" when "مدينة" is this much more frequent
+TOKEN_REACH = 12  # tokens read from a clause's start: its predicate, subject and object
+DOER_LABELS = ("PER", "ORG")  # a name that may act when the clause's shape is not read
 SOFT = "~"  # the event's own date: it ends a phrase, not the clause
 PREDICATE_SEARCH = 4  # tokens looked through for the predicate after leading phrases
 NOUN_PHRASE_HEAD = 3  # indefinite words (a construct chain) a noun phrase may open with
@@ -63,8 +66,7 @@ class Mention:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
-class _Tok:
+class _Tok(NamedTuple):  # a tuple: a clause makes many, a frozen dataclass is slower
     word: str  # as on the view, without a leading conjunction
     start: int
     end: int
@@ -183,9 +185,9 @@ def find(
     mentions = [m for m in mentions if m.start >= start and not _junk(m, lex)]
     toks = _tokens(view, start, span[1], mentions, date)
     found = _read(view, toks, lex)
-    sub = _subclause(toks, date, lex)
+    sub = _subclause(text, start, date, lex) if date[0] > start else None
     if sub is not None:
-        inner = _read(view, _tokens(view, toks[sub].start, span[1], mentions, date), lex)
+        inner = _read(view, _tokens(view, sub, span[1], mentions, date), lex)
         if inner.subject in ("name", "noun") or (inner.subject == "" and inner.targets):
             found = inner
         elif inner.subject.startswith("title:"):
@@ -201,6 +203,18 @@ def find(
     return actors, targets, places
 
 
+def _first_named(toks: list[_Tok], targets: tuple[str, ...], lex: Roles) -> tuple[str, ...]:
+    """When the clause's shape is not read, its first person or body named outside a
+    prepositional phrase, before a reported or relative clause (the speaker's way)."""
+    for t in toks:
+        if t.word in lex.complementizers or t.word in lex.relatives:
+            break
+        m = t.ent
+        if m is not None and not t.prep and m.label in DOER_LABELS and m.id not in targets:
+            return (m.id,)
+    return ()
+
+
 def _after_dateline(text: str, start: int, lex: Roles) -> int:
     """Where the clause starts once a dateline that opens it is left out."""
     m = _DATELINE.search(text, start, start + lex.dateline_reach)
@@ -210,9 +224,14 @@ def _after_dateline(text: str, start: int, lex: Roles) -> int:
 
 
 def _junk(m: Mention, lex: Roles) -> bool:
+    return _junk_name(m.text, lex)
+
+
+@lru_cache(maxsize=8192)
+def _junk_name(name: str, lex: Roles) -> bool:
     """A name that is no doer: a document or an event (``بيان العلا``), a title alone,
     a name with a verb stuck on (``هشام يوزع``)."""
-    words = [_bare(w) for w in m.text.split()]
+    words = [_bare(w) for w in name.split()]
     if not words or words[0] in lex.non_doer_heads:
         return True
     return all(w in lex.titles for w in words) or (len(words) > 1 and _verb(words[-1], lex))
@@ -255,58 +274,79 @@ def _split_prep(word: str) -> tuple[str, str]:
 def _tokens(
     view: View, start: int, end: int, mentions: list[Mention], date: tuple[int, int]
 ) -> list[_Tok]:
-    """The clause's tokens; the event's own date reads as a comma (it ends a phrase)."""
+    """The first ``TOKEN_REACH`` tokens of a clause; the event's own date reads as a soft
+    break (it ends a phrase, not the clause)."""
     text = view.text
-    raw = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
-    starts = [s for _, s, _ in raw]
-    by_token: dict[int, Mention] = {}
-    for m in mentions:
-        k = bisect_left(starts, m.start + 1) - 1
-        if k >= 0 and raw[k][1] <= m.start < raw[k][2]:
-            by_token.setdefault(k, m)
-    out: list[_Tok] = []
-    prev_end = start
-    for k, (word, s, e) in enumerate(raw):
-        found = _BREAK.findall(text, prev_end, s)
-        at_date = date[0] < date[1] and date[0] <= s <= date[1]
-        brk = found[-1] if found else (SOFT if at_date else "")
-        prev_end = e
-        ent = by_token.get(k)
-        if ent is not None:
-            glued = _bare(text[s : ent.start]) if ent.start > s else _split_prep(_bare(word))[0]
-            prep = glued[-1:] if glued and glued[-1] in clitics().prepositions else ""
-            last = bisect_left(starts, ent.end) - 1
-            bare = _bare(word)
-            out.append(_Tok(bare, s, e, prep, brk, len(bare) < len(word), ent, max(last, k)))
+    raw: list[tuple[str, int, int, str]] = []  # word, start, end, the break before it
+    brk = ""
+    dated = date[0] < date[1]
+    for m in _TOKEN_OR_BREAK.finditer(text, start, end):
+        if m.lastgroup == "b":
+            brk = m.group()
             continue
-        bare = _bare(word)
-        prep, rest = _split_prep(bare)
-        out.append(_Tok(rest, s, e, prep, brk, len(bare) < len(word), None, k))
+        s = m.start()
+        if len(raw) >= TOKEN_REACH:
+            break
+        soft = SOFT if dated and date[0] <= s <= date[1] else ""
+        raw.append((m.group(), s, m.end(), brk or soft))
+        brk = ""
+    starts = [r[1] for r in raw]
+    by_token: dict[int, Mention] = {}
+    for ment in mentions:
+        k = bisect_left(starts, ment.start + 1) - 1
+        if k >= 0 and raw[k][1] <= ment.start < raw[k][2]:
+            by_token.setdefault(k, ment)
+    out: list[_Tok] = []
+    for k, (word, s, e, brk) in enumerate(raw):
+        bare, joined, prep, rest = _word(word)
+        ent = by_token.get(k)
+        if ent is None:
+            out.append(_Tok(rest, s, e, prep, brk, joined, None, k))
+            continue
+        glued = _bare(text[s : ent.start]) if ent.start > s else prep
+        prep = glued[-1:] if glued and glued[-1] in clitics().prepositions else ""
+        last = bisect_left(starts, ent.end) - 1
+        out.append(_Tok(bare, s, e, prep, brk, joined, ent, max(last, k)))
     return out
 
 
-def _subclause(toks: list[_Tok], date: tuple[int, int], lex: Roles) -> int | None:
-    """The first token of the clause the date sits in when it is not the main one: a
-    reported clause (after ``إن``, ``أن``, a colon), a relative clause, or a clause joined
-    by ``و`` after a comma (``...، وكانت شركة X أوقفت رحلاتها عام 2014``). A reported
-    clause with a pronoun (``إنها سترفع``) keeps the main clause's doer; a comma between
-    the clause and the date gives the date back to the main clause."""
+@lru_cache(maxsize=65536)
+def _word(word: str) -> tuple[str, bool, str, str]:
+    """A token read once: without its conjunction, whether it had one, and a glued
+    preposition with the rest."""
+    bare = _bare(word)
+    prep, rest = _split_prep(bare)
+    return bare, len(bare) < len(word), prep, rest
+
+
+def _subclause(text: str, start: int, date: tuple[int, int], lex: Roles) -> int | None:
+    """Where the clause the date sits in begins when it is not the main one: a reported
+    clause (after ``إن``, ``أن``, a colon), a relative clause, or a clause joined by ``و``
+    after a comma (``...، وكانت شركة X أوقفت رحلاتها عام 2014``). A reported clause with
+    a pronoun (``إنها سترفع``) keeps the main clause's doer; a comma between the clause
+    and the date gives the date back to the main clause. One regex pass over the text."""
     found = None
-    for k, t in enumerate(toks):
-        if t.start >= date[0]:
-            break
-        if k == 0:
-            continue
-        if t.brk and t.brk != SOFT and found is not None:
-            found = None
-        opener = t.word in lex.complementizers or t.word in lex.relatives
-        if opener and t.word not in lex.pronoun_complementizers:
-            found = k + 1
-        elif opener or t.brk == ":" or (t.brk == "،" and t.joined):
-            found = None if opener else k
-    if found is None or found >= len(toks) or toks[found].start >= date[0]:
-        return None
-    return found
+    for m in _openers(lex).finditer(text, start, date[0]):
+        if m["w"] is not None:
+            if m.start() == start:
+                continue
+            found = None if m["w"] in lex.pronoun_complementizers else m.end()
+        elif m["colon"] is not None:
+            found = m.end()
+        elif m["conj"] is not None and _word(m["conj"])[1]:
+            found = m.start("conj")
+        else:
+            found = None  # a comma, a bracket: the date is the main clause's again
+    return found if found is not None and found < date[0] else None
+
+
+@cache
+def _openers(lex: Roles) -> regex.Pattern[str]:
+    words = trie_alternation(lex.complementizers | lex.relatives)
+    return compiled(
+        rf"(?<!\p{{L}})(?:[وف])?(?P<w>{words})(?!\p{{L}})"
+        rf"|(?P<colon>:)|[،,;][ ]*(?P<conj>[وف]\p{{L}}+)|[،,;()\[\]]"
+    )
 
 
 def _is_prep(t: _Tok, lex: Roles) -> bool:
@@ -434,7 +474,14 @@ def verb_then_subject(
 def _passive(view: View, t: _Tok, lex: Roles) -> bool:
     if t.word in lex.passive_auxiliaries or t.word in lex.patient_verbs:
         return True
-    o = view.original_span(t.start, t.end)[2]
+    s, e = view.to_original(t.start, t.end)
+    return e - s > t.end - t.start and _voweled_passive(view.original[s:e])
+
+
+@lru_cache(maxsize=8192)
+def _voweled_passive(o: str) -> bool:
+    """A damma on the verb's first letter (``نُقلت``), or on its third after an alef
+    (``اعتُمد``): the passive, where the text is voweled."""
     letters = [i for i, ch in enumerate(o) if "\u0621" <= ch <= "\u064a"]
     if len(letters) < 2:
         return False
@@ -537,7 +584,7 @@ def _with_subject(
 ) -> Roles_:
     names = _names(toks, j, k)
     head = toks[j].word if j < len(toks) else ""
-    if names and toks[j].ent is None and head not in lex.titles:
+    if names and toks[j].ent is None and not any(t.word in lex.titles for t in toks[j:k]):
         names = []  # a common noun's genitive ("صور سجناء"): no doer
     more, k = _coordinated(toks, k, lex)
     if (speech or head in lex.titles) and not any(m.label == "PER" for m in names):

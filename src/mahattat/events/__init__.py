@@ -16,13 +16,10 @@ import datetime as dt
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from functools import cache
-
-import regex
 
 from ..patterns import compiled
 from ..records import Entity, Event, Quantity, Timex
-from ..text.arabic import classes, key, trie_alternation
+from ..text.arabic import classes, key
 from ..text.normalize import View
 from ..text.tense import clause as tense_clause
 from ..text.tense import is_future
@@ -32,6 +29,7 @@ from .lexicon import words
 from .types import classify, negated
 
 _RANGE_DASH = frozenset({"-", "–", "—"})
+_GAP = frozenset(" و")
 _SECOND_YEAR = compiled(r"[ ]{0,3}و[ ]{0,3}(?P<year>[12]\d{3})(?!\d)")
 SAME_EVENT_LOOKBACK = 20  # earlier events of the same year compared for duplicates
 HEADING_CHARS = 40  # a heading without a colon is at most this long
@@ -144,12 +142,7 @@ def _clause_events(
 
 def _intro(body: str) -> bool:
     """A line that introduces a list of dates (``أبرز المحطات``), not an event."""
-    return _intro_pattern().search(body) is not None
-
-
-@cache
-def _intro_pattern() -> regex.Pattern[str]:
-    return compiled(trie_alternation(words().intro_phrases))
+    return any(p in body for p in words().intro_phrases)
 
 
 def _headline(text: str, sent: tuple[int, int]) -> bool:
@@ -194,8 +187,10 @@ def _clause_start(ctx: _Context, start: int, end: int) -> bool:
 
 def _birth(text: str, d: _Date) -> bool:
     """A birth date in a description (``المولود عام 1950``, ``من مواليد 1978``)."""
-    before = clauses.tokens(text, max(0, d.start - 25), d.start)[-3:]
-    return not words().birth.isdisjoint(before)
+    window = text[max(0, d.start - 25) : d.start]
+    if not any(w in window for w in words().birth):
+        return False
+    return not words().birth.isdisjoint(clauses.tokens(window, 0, len(window))[-3:])
 
 
 def _anchors(text: str, dates: list[_Date]) -> list[_Date]:
@@ -227,11 +222,13 @@ def _joins_range(text: str, a: _Date, b: _Date) -> bool:
 
 def _dual_range(text: str, d: _Date) -> _Date:
     """``بين عامي 1829 و1830``: the second year, a bare number, closes the range."""
+    if not values.is_point(d.date) or len(d.date) != 4 or text[d.end : d.end + 1] not in _GAP:
+        return d  # only a year followed by "و" (or a space) may open such a range
     before = clauses.tokens(text, max(0, d.start - 12), d.start)
     inside = clauses.tokens(text, d.start, d.end)
     if not before or before[-1] not in words().pair_openers or not inside:
         return d
-    if inside[0] not in words().pair_duals or not values.is_point(d.date) or len(d.date) != 4:
+    if inside[0] not in words().pair_duals:
         return d
     m = _SECOND_YEAR.match(text, d.end)
     return replace(d, end=m.end(), end_date=m["year"]) if m else d

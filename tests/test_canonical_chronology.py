@@ -67,3 +67,25 @@ def test_quotes_and_speakers(run: Run) -> None:
         speaker = names[quote.speaker]
         speaker = names.get(speaker.ref, speaker) if speaker.ref else speaker
         assert speaker.text in want["speaker"] or want["speaker"] in speaker.text
+
+
+# Who did each dated step (the subject of its verb) and to whom, by the entity texts.
+DOERS = {
+    ("2003-05-01", None): (["جورج دبليو بوش"], []),
+    ("2007", "START"): (["جورج دبليو بوش"], []),
+    ("2009-02", None): (["باراك أوباما"], []),
+    ("2011-12", None): ([], ["العراق"]),
+    ("2014-01", None): (["تنظيم داعش"], ["الفلوجة"]),
+    ("2014-06", "START"): (["تنظيم داعش"], []),
+    ("2014-08-08", None): (["الولاياتالمتحدة"], []),
+    ("2020-06", None): (["بغداد", "واشنطن"], []),
+    ("2020-08-20", None): (["الكاظمي"], ["دونالد ترامب"]),
+}
+
+
+def test_doers_and_targets(run: Run) -> None:
+    doc, _ = run
+    names = {e.id: e.text for e in doc.entities}
+    got = {(e.date, e.mod): ([names[a] for a in e.actors], [names[t] for t in e.targets])
+           for e in doc.events}  # fmt: skip
+    assert {k: got[k] for k in DOERS} == DOERS

@@ -71,7 +71,7 @@ def run(
     dated = events.build(view, spans, timexes, names, amounts, dct)
     return replace(
         doc,
-        entities=tuple(names),
+        entities=(*names, *dated.mentions),
         quantities=tuple(amounts),
         quotes=tuple(said),
         events=dated.events,

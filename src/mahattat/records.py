@@ -97,7 +97,11 @@ class Event:
 
     ``date``/``mod`` is its time (a TIMEX3 DATE value) from the timex ``timex``, or the
     publication date (``timex`` ``None``) for a lead event with no date of its own;
-    ``end_date`` closes a range (``من 2003 إلى 2011``). The span is the event's clause.
+    ``end_date`` closes a range (``من 2003 إلى 2011``). The span is the event's clause;
+    ``display`` is its text as people read it, with the glued words that the repair split
+    (``الولاياتالمتحدة`` -> ``الولايات المتحدة``) spaced. ``actors`` are the doers (the
+    subject of its verb), ``targets`` those it is done to, ``places`` where it happened:
+    entity ids (a repeated mention as the one it repeats).
     """
 
     id: str
@@ -115,6 +119,8 @@ class Event:
     negated: bool = False
     future: bool = False
     end_date: str | None = None
+    targets: tuple[str, ...] = ()
+    display: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -134,3 +134,50 @@ def test_chronology_keeps_granularity() -> None:
         ("2007-01-01", None),
         ("2007-03", None),
     ]
+
+
+def test_a_country_acts_is_acted_on_or_is_a_place() -> None:
+    text = "قطعت السعودية علاقاتها مع قطر في 5 يونيو 2017 في الرياض."
+    (ev,) = _events(text, "2017-06-06", {"السعودية": "LOC", "قطر": "LOC", "الرياض": "LOC"}).events
+    assert (ev.actors, ev.targets, ev.places) == (("e1",), ("e2",), ("e2", "e3"))
+
+
+def test_passive_subject_is_a_target_and_the_agent_the_doer() -> None:
+    text = "في 3 مايو 2019 اغتيل الصحفي سمير قصير على يد مجهولين من قبل عناصر حزب الخضر."
+    (ev,) = _events(text, "2019-05-04", {"سمير قصير": "PER", "حزب الخضر": "ORG"}).events
+    assert (ev.actors, ev.targets) == ((), ("e1",))
+
+
+def test_a_title_stands_for_the_doer_named_before() -> None:
+    text = (
+        "التقى وزير الخارجية سامح شكري نظيره الأردني في 3 مايو 2019. "
+        "وقال الوزير في 4 مايو 2019 إن اللقاء كان مثمرا. وأضاف في 5 مايو 2019 أن التعاون سيستمر."
+    )
+    events = _events(text, "2019-05-06", {"سامح شكري": "PER"}).events
+    assert [ev.actors for ev in events] == [("e1",), ("e1",), ("e1",)]
+
+
+def test_junk_names_are_no_doers() -> None:
+    names = {"بيان العلا": "ORG", "هشام يوزع": "PER", "لمنظمة الصحة": "ORG", "الرئيس": "PER"}
+    text = (
+        "في 5 يناير 2021 صدر بيان العلا. في 4 مارس 2016 وصل هشام يوزع المنشورات. "
+        "في 3 مايو 2019 أشادت لمنظمة الصحة بالجهود. في 2 يونيو 2018 قال الرئيس إن الوضع هادئ."
+    )
+    events = _events(text, "2021-06-01", names).events
+    assert [ev.actors for ev in events] == [(), (), (), ()]
+
+
+def test_display_spaces_the_repaired_words() -> None:
+    text = "أعلنت الولاياتالمتحدة في 3 مارس 2019 فرض عقوبات."
+    (ev,) = _events(text, "2019-03-04", {"الولاياتالمتحدة": "LOC"}).events
+    assert ev.text == "أعلنت الولاياتالمتحدة في 3 مارس 2019 فرض عقوبات"
+    assert ev.display == "أعلنت الولايات المتحدة في 3 مارس 2019 فرض عقوبات"
+    assert ev.actors == ("e1",) and ev.places == ()
+
+
+def test_a_body_named_by_a_noun_phrase_becomes_an_entity() -> None:
+    out = _events("في 12 مايو 2021 قصفت الطائرات الإسرائيلية مواقع في غزة.", "2021-05-13")
+    (ev,) = out.events
+    assert ev.actors == ("n1",)
+    found = [(m.id, m.text, m.label) for m in out.mentions]
+    assert found == [("n1", "الطائرات الإسرائيلية", "ORG")]

@@ -17,8 +17,10 @@ from ..text.arabic import zipf
 from .lexicon import words
 
 _TOKEN = compiled(r"[^\s«»\"“”()\[\]،,;:.!?؟]+")
+TOKEN = _TOKEN
 _BREAK = compiled(r"[،,;:«»\"“”]")
 _EDGE_PUNCT = ' \t\n،,;:.!?؟-–—«»"“”()[]'
+_QUOTE_PAIRS = (("«", "»"), ("“", "”"))
 CONJUNCTION_GAIN = 0.5  # "وانسحبوا" is و + a verb when "انسحبوا" is this much more frequent
 
 
@@ -100,11 +102,20 @@ def event_span(text: str, clause: Clause, date: tuple[int, int]) -> tuple[int, i
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Punctuation off both edges; a quote that opens inside keeps its closing mark
+    (``أن «الجزء الأكبر ... قد انتهى»``)."""
+    stop = end
     while start < end and text[start] in _EDGE_PUNCT:
         start += 1
     while end > start and text[end - 1] in _EDGE_PUNCT:
         end -= 1
+    for opening, closing in _QUOTE_PAIRS:
+        inner = text[start:end]
+        if inner.count(opening) > inner.count(closing):
+            close = text.find(closing, end, stop)
+            end = close + 1 if close >= 0 else end
     return start, end
+
 
 
 def relative_antecedent(text: str, clause: Clause, date_start: int) -> int | None:

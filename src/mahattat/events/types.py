@@ -25,12 +25,13 @@ def _base(token: str) -> Iterator[str]:
 
 
 @lru_cache(maxsize=65536)
-def _bases(token: str) -> frozenset[str]:
+def bases(token: str) -> frozenset[str]:
+    """Every stem a token reads as (clitics peeled, an inflection suffix cut)."""
     return frozenset(_base(token))
 
 
 @lru_cache(maxsize=65536)
-def _heads(token: str) -> tuple[tuple[tuple[str, ...], str], ...]:
+def heads(token: str) -> tuple[tuple[tuple[str, ...], str], ...]:
     """The triggers a token can open (most tokens open none: one cached lookup)."""
     by_head = triggers().by_head
     return tuple(entry for base in _base(token) for entry in by_head.get(base, ()))
@@ -39,13 +40,13 @@ def _heads(token: str) -> tuple[tuple[tuple[str, ...], str], ...]:
 def _matches(tokens: Sequence[str], i: int, parts: tuple[str, ...]) -> bool:
     if i + len(parts) > len(tokens):
         return False
-    return all(p in _bases(tokens[i + k]) for k, p in enumerate(parts[1:], 1))
+    return all(p in bases(tokens[i + k]) for k, p in enumerate(parts[1:], 1))
 
 
 def classify(tokens: Sequence[str]) -> tuple[str | None, int | None]:
     """The PLOVER type of the first trigger among ``tokens`` and its index."""
     for i, token in enumerate(tokens):
-        for parts, kind in _heads(token):
+        for parts, kind in heads(token):
             if _matches(tokens, i, parts):
                 return kind, i
     return None, None

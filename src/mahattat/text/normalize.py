@@ -129,6 +129,20 @@ class View:
             return self._n_start[k]
         return self._n_start[k] + self._n_len[k] + i - self._o_start[k] - self._o_len[k]
 
+    def spaced(self, start: int, end: int) -> str:
+        """The original text of ``[start, end)`` (original offsets) with a space at each
+        point where the view inserts one (the repair's split points): what people read."""
+        k = bisect_right(self._o_start, start - 1)
+        parts, pos = [], start
+        while k < len(self._o_start) and self._o_start[k] < end:
+            o = self._o_start[k]
+            if self._o_len[k] == 0 and self._n_len[k] == 1 and o > start:
+                parts += [self.original[pos:o], " "]
+                pos = o
+            k += 1
+        parts.append(self.original[pos:end])
+        return "".join(parts)
+
     def original_span(self, start: int, end: int) -> tuple[int, int, str]:
         s, e = self.to_original(start, end)
         return s, e, self.original[s:e]

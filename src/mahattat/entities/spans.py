@@ -4,19 +4,27 @@ The CRF sometimes runs a name on into the verb or preposition after it. After ta
 a word of a person entity that is a common word (``MIN_ZIPF`` or more in wordfreq) which
 the corpora never showed inside a name (no ``corpus_label``) and no gazetteer lists,
 is no part of it: at an edge the entity loses it, inside it the entity splits in two.
+Words that are parts of names however common (regnal ordinals: ``عبد الله الثاني``) are
+listed in ``data/entities/spans.json``.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 
-from ..text.arabic import zipf
+from ..datafile import load_json
+from ..text.arabic import fold, zipf
 from .features import corpus_label
 from .gazetteer import lexicon
 from .tags import chunks
 
 MIN_ZIPF = 3.5
 LABELS = frozenset({"PER"})
+
+
+@cache
+def _name_words() -> frozenset[str]:
+    return frozenset(fold(w) for w in load_json("entities/spans.json")["name_words"])
 
 
 @lru_cache(maxsize=1 << 16)
@@ -26,6 +34,7 @@ def foreign(stem: str) -> bool:
         zipf(stem) >= MIN_ZIPF
         and corpus_label(stem.lower()) is None
         and stem not in lexicon().names
+        and stem not in _name_words()
     )
 
 

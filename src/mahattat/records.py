@@ -39,7 +39,10 @@ class Timex:
 
     ``anchor`` is ``"dct"`` when the value was computed from the publication date,
     the id of the timex it continues (``"t3"``) for narrative anchoring, or ``None``
-    when the expression is absolute.
+    when the expression is absolute. ``note`` says what a reader should check, when the
+    text contradicts itself: ``"weekday-mismatch"`` (a weekday that is not the day's,
+    the date kept as written), ``"month-mismatch"`` (a compound of two month names
+    that disagree, ``يناير/كانون الأول``).
     """
 
     id: str
@@ -50,6 +53,7 @@ class Timex:
     value: str
     mod: str | None = None
     anchor: str | None = None
+    note: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

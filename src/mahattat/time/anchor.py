@@ -62,6 +62,7 @@ class Resolved:
     value: str
     anchor: str | None  # "dct", a timex id, or None when absolute
     point: tuple[int, int | None, int | None] | None  # (year, month, day) to anchor on
+    note: str | None = None  # what the text contradicts: "weekday-mismatch"...
 
 
 def resolve(r: Reading, ctx: Context) -> Resolved | None:
@@ -88,17 +89,55 @@ def resolve(r: Reading, ctx: Context) -> Resolved | None:
 
 def _calendar(r: Reading, ctx: Context) -> Resolved:
     if r.year is not None:
+        note = None
         if r.month and r.day:
-            dt.date(r.year, r.month, r.day)  # raises on 31 February
-        return Resolved(_format(r.year, r.month, r.day, r.sub), None, (r.year, r.month, r.day))
+            day = dt.date(r.year, r.month, r.day)  # raises on 31 February
+            note = _mismatch(day, r.weekday)
+        point = (r.year, r.month, r.day)
+        return Resolved(_format(r.year, r.month, r.day, r.sub), None, point, note)
     assert r.month is not None
     if r.year_offset is not None:
         year, label = ctx.dct.year + r.year_offset, "dct"
     else:
         year, label = _year_for(r.month, r.day, r, ctx)
+    note = None
     if r.day:
         dt.date(year, r.month, r.day)
-    return Resolved(_format(year, r.month, r.day), label, (year, r.month, r.day))
+        if r.weekday is not None:
+            year, note = _agreeing_year(r, year, label, ctx)
+    return Resolved(_format(year, r.month, r.day), label, (year, r.month, r.day), note)
+
+
+WEEKDAY_MISMATCH = "weekday-mismatch"
+
+
+def _mismatch(day: dt.date, weekday: int | None) -> str | None:
+    """The note of a date whose written weekday is not its own ("الأربعاء 23 مايو 2017")."""
+    return WEEKDAY_MISMATCH if weekday is not None and day.isoweekday() != weekday else None
+
+
+def _agreeing_year(r: Reading, year: int, label: str, ctx: Context) -> tuple[int, str | None]:
+    """The year, of the one chosen and the two around it, in which the day falls on the
+    weekday written beside it ("الأحد 17 مارس"), the nearest to the date the year was
+    chosen from; the chosen year, noted, when none does or a word fixed the year."""
+    assert r.month is not None and r.day is not None and r.weekday is not None
+    if r.direction is not None or r.year_offset is not None:
+        return year, _mismatch(dt.date(year, r.month, r.day), r.weekday)
+    a = ctx.narrative
+    ref = dt.date(*a.start_key()) if a is not None and label == a.tid else ctx.dct
+    agree = []
+    for y in (year, year - 1, year + 1):
+        try:
+            day = dt.date(y, r.month, r.day)
+        except ValueError:  # 29 February
+            continue
+        if day.isoweekday() == r.weekday:
+            agree.append(day)
+    if not agree:
+        return year, WEEKDAY_MISMATCH
+    if agree[0].year == year:
+        return year, None
+    return nearest(agree, lambda d: d, ref, ctx.future).year, None
 
 
 def _year_for(month: int, day: int | None, r: Reading, ctx: Context) -> tuple[int, str]:
@@ -166,18 +205,28 @@ def _hijri(r: Reading, ctx: Context) -> Resolved:
         label = "dct"
         h = Gregorian(ctx.dct.year, ctx.dct.month, ctx.dct.day).to_hijri()
         month, day = r.month or h.month, r.day or 1
-        years = (h.year, h.year + 1) if ctx.future else (h.year - 1, h.year, h.year + 1)
-        year = nearest(years, lambda y: Hijri(y, month, day).to_gregorian(), ctx.dct, ctx.future)
+        years: tuple[int, ...] = (
+            (h.year, h.year + 1) if ctx.future else (h.year - 1, h.year, h.year + 1)
+        )
+        if r.weekday is not None and r.day:  # "الخميس 28 شوال": the year where they agree
+            agree = tuple(y for y in years if _hijri_day(y, month, day).isoweekday() == r.weekday)
+            years = agree or years
+        year = nearest(years, lambda y: _hijri_day(y, month, day), ctx.dct, ctx.future)
     if r.month is None:  # a whole Hijri year
         first = Hijri(year, 1, 1).to_gregorian()
         last = Hijri(year, 12, Hijri(year, 12, 1).month_length()).to_gregorian()
         return Resolved(f"{first.isoformat()}/{last.isoformat()}", label, None)
     if r.day:
-        g = Hijri(year, r.month, r.day).to_gregorian()
-        return Resolved(g.isoformat(), label, (g.year, g.month, g.day))
+        g = _hijri_day(year, r.month, r.day)
+        return Resolved(g.isoformat(), label, (g.year, g.month, g.day), _mismatch(g, r.weekday))
     first = Hijri(year, r.month, 1).to_gregorian()
     last = Hijri(year, r.month, Hijri(year, r.month, 1).month_length()).to_gregorian()
     return Resolved(f"{first.isoformat()}/{last.isoformat()}", label, None)
+
+
+def _hijri_day(year: int, month: int, day: int) -> dt.date:
+    g = Hijri(year, month, day).to_gregorian()
+    return dt.date(g.year, g.month, g.day)
 
 
 def nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:

@@ -107,7 +107,10 @@ def _day(
         "mod": mod,
     }
     if "month" in f:  # "مساء الخميس 15 فبراير 2018"
-        return Reading("TIME", "cal_time", f.get("year"), f["month"], f["day"], **time_of_day)
+        return Reading(
+            "TIME", "cal_time", f.get("year"), f["month"], f["day"], weekday=f.get("weekday"),
+            **time_of_day,
+        )  # fmt: skip
     if "weekday" in f:
         near = 2 if "deictic_day" in f else f.get("direction")
         return Reading(
@@ -132,7 +135,7 @@ def cal_time(r: Reading, ctx: Context) -> Resolved | None:
     day = resolve(replace(r, type="DATE", kind="cal", part=None, hour=None, mod=None), ctx)
     if day is None or day.value.count("-") != 2:
         return None
-    return Resolved(day.value + _time_of_day(r), day.anchor, day.point)
+    return Resolved(day.value + _time_of_day(r), day.anchor, day.point, day.note)
 
 
 def _time_of_day(r: Reading) -> str:

@@ -150,6 +150,7 @@ def date(f: Fields, span: tuple[int, int]) -> list[Piece]:
         mod=f.get("mod_point"),
         direction=direction,
         year_offset=year_offset,
+        weekday=f.get("weekday") if day else None,  # "الأحد 17 مارس": checked, or picks the year
     )
     return [(*span, r)]
 
@@ -183,7 +184,11 @@ def day_pair(f: Fields, span: tuple[int, int], m: regex.Match[str]) -> list[Piec
 
 def hijri(f: Fields, span: tuple[int, int]) -> list[Piece]:
     day = f.get("day") or f.get("ordday")
-    r = Reading("DATE", "hijri", f.get("hyear"), f.get("hijri_month"), day, mod=f.get("mod_point"))
+    weekday = f.get("weekday") if day else None
+    r = Reading(
+        "DATE", "hijri", f.get("hyear"), f.get("hijri_month"), day, mod=f.get("mod_point"),
+        weekday=weekday,
+    )  # fmt: skip
     return [(*span, r)]
 
 
@@ -264,8 +269,11 @@ def season(f: Fields, span: tuple[int, int]) -> list[Piece]:
 def numeric(f: Fields, span: tuple[int, int], m: regex.Match[str]) -> list[Piece]:
     """Digits: Y-M-D when the first part has four digits, else D-M, else M-D."""
     a, b, c = m.group("a"), m.group("b"), m.group("c")
+    weekday = f.get("weekday")  # "الجمعة 14/06"
     if len(a) == 4:  # 2018-04-22, 2015/3
-        return [(*span, Reading("DATE", "cal", int(a), int(b), int(c) if c else None))]
+        day = int(c) if c else None
+        r = Reading("DATE", "cal", int(a), int(b), day, weekday=weekday if day else None)
+        return [(*span, r)]
     year = _full_year(c) if c else None
     if len(b) == 4:  # 3/2015: a month and its year
         return [(*span, Reading("DATE", "cal", int(b), int(a)))]
@@ -273,7 +281,7 @@ def numeric(f: Fields, span: tuple[int, int], m: regex.Match[str]) -> list[Piece
     day, month = (first, second) if second <= 12 else (second, first)
     if month > 12 or day > 31 or not day or not month:
         raise KeyError(m.group())  # not a date: the engine drops the match
-    return [(*span, Reading("DATE", "cal", year, month, day))]
+    return [(*span, Reading("DATE", "cal", year, month, day, weekday=weekday))]
 
 
 def _full_year(digits: str) -> int:

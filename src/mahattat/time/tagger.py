@@ -89,7 +89,10 @@ def tag(view: View, dct: dt.date, sentences: list[tuple[int, int]]) -> list[Time
         tid = f"t{len(out) + 1}"
         o_start, o_end, text = view.original_span(start, end)
         out.append(
-            Timex(tid, o_start, o_end, text, _type(reading), res.value, reading.mod, res.anchor)
+            Timex(
+                tid, o_start, o_end, text, _type(reading), res.value, reading.mod, res.anchor,
+                res.note,
+            )
         )
         if res.point is not None and reading.type == "DATE":
             y, m, d = res.point

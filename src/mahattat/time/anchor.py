@@ -255,12 +255,31 @@ def _day_of_month(r: Reading, ctx: Context) -> Resolved:
     return Resolved(day.isoformat(), "dct", (day.year, day.month, day.day))
 
 
+def hijri_nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:
+    """The ``nth`` ISO ``weekday`` of a Hijri month (``nth`` -1: the last), in Gregorian."""
+    first = _hijri_day(year, month, 1)
+    last = first + dt.timedelta(days=Hijri(year, month, 1).month_length() - 1)
+    if nth < 0:
+        return last - dt.timedelta(days=(last.isoweekday() - weekday) % 7)
+    day = first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
+    if day > last:
+        raise ValueError("no such weekday")
+    return day
+
+
 def _nth_weekday(r: Reading, ctx: Context) -> Resolved:
     assert r.weekday is not None and r.nth is not None
     month, weekday, nth = r.month or ctx.dct.month, r.weekday, r.nth
     year = r.year
-    if r.month is None:  # "the second Sunday": of the DCT's month
-        year = ctx.dct.year
+    if r.sub == "hijri":  # "آخر جمعة من رمضان": the occurrence nearest the DCT
+        h = Gregorian(ctx.dct.year, ctx.dct.month, ctx.dct.day).to_hijri().year
+        years = (h, h + 1) if ctx.future else (h - 1, h, h + 1)
+        days = [hijri_nth_weekday(y, month, weekday, nth) for y in years]
+        day = nearest(days, lambda d: d, ctx.dct, ctx.future)
+        return Resolved(day.isoformat(), "dct", (day.year, day.month, day.day))
+    if r.month is None:  # "the second Sunday": of the DCT's month, or of the one named
+        y, m = divmod(ctx.dct.year * 12 + ctx.dct.month - 1 + int(r.offset), 12)
+        year, month = y, m + 1
     if year is None:
         year = nearest_year(ctx.dct, lambda y: nth_weekday(y, month, weekday, nth), ctx.future)
     day = nth_weekday(year, month, weekday, nth)

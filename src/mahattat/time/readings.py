@@ -326,6 +326,8 @@ def weekend(f: Fields, span: tuple[int, int]) -> list[Piece]:
 
 def week_weekday(f: Fields, span: tuple[int, int]) -> list[Piece]:
     """A weekday of the week before, of or after the DCT's (ISO weeks)."""
+    if f.get("unit_singular_point", "W") != "W":  # "الخميس من الشهر المقبل": no week
+        raise KeyError(span)
     offset = first(f, "direction", "this")
     return [(*span, Reading("DATE", "rel", unit="W", offset=offset, weekday=f["weekday"]))]
 
@@ -334,9 +336,23 @@ MAX_WEEKDAYS_IN_MONTH = 5
 
 
 def nth_weekday_of(f: Fields, span: tuple[int, int]) -> list[Piece]:
+    """The nth (or, -1, the last) weekday of a month: named (Gregorian or Hijri: ``sub``
+    "hijri"), or the DCT's month moved by ``offset`` months ("من الشهر المقبل")."""
     if f["ordinal"] > MAX_WEEKDAYS_IN_MONTH:  # "الاثنين العاشر" is no date: leave the weekday
         raise KeyError(f["ordinal"])
-    r = Reading("DATE", "nth_weekday", month=f.get("month"), weekday=f["weekday"], nth=f["ordinal"])
+    unit = f.get("unit_singular_point")
+    if unit is not None and unit != "M":  # "أول جمعة من العام": not a month
+        raise KeyError(span)
+    r = Reading(
+        "DATE",
+        "nth_weekday",
+        f.get("year"),
+        f.get("month") or f.get("hijri_month"),
+        weekday=f["weekday"],
+        nth=f["ordinal"],
+        sub="hijri" if "hijri_month" in f else None,
+        offset=first(f, "direction", "this") if unit else 0,
+    )
     return [(*span, r)]
 
 

@@ -252,7 +252,7 @@ def _day_of_month(r: Reading, ctx: Context) -> Resolved:
 
     y, m = divmod(nearest(months, date_of, ctx.dct, ctx.future), 12)
     day = dt.date(y, m + 1, r.day)  # raises for 31 November: not a date
-    return Resolved(day.isoformat(), "dct", (day.year, day.month, day.day))
+    return Resolved(_with_time(day.isoformat(), r), "dct", (day.year, day.month, day.day))
 
 
 def hijri_nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:

@@ -13,6 +13,7 @@ from ..records import Timex, TimexType
 from ..text.normalize import View
 from ..text.tense import clause, is_future
 from .anchor import NARRATIVE_WINDOW, Anchor, Context
+from .clock import join_days_and_times
 from .grammar import rules
 from .lexicon import classes
 from .readings import Piece, Reading
@@ -50,7 +51,7 @@ def find(text: str, exhaustive: bool = False) -> list[Piece]:
         taken[start:end] = b"\x01" * (end - start)
         chosen.extend(pieces)
     chosen.sort(key=lambda p: p[0])
-    return chosen
+    return join_days_and_times(text, chosen)
 
 
 def _after_boundary_word(text: str, start: int) -> bool:
@@ -94,10 +95,10 @@ def tag(view: View, dct: dt.date, sentences: list[tuple[int, int]]) -> list[Time
                 res.note,
             )
         )
-        if res.point is not None and reading.type == "DATE":
+        if res.point is not None and (reading.type == "DATE" or reading.kind == "cal_time"):
             y, m, d = res.point
             told = (
-                reading.kind in ("cal", "hijri")
+                reading.kind in ("cal", "hijri", "cal_time")
                 and res.anchor != "dct"
                 and not _after_boundary_word(view.text, start)
             )

@@ -55,6 +55,9 @@ class Context:
     future: bool
     narrative: Anchor | None  # most recent calendar date, any sentence
     window: int = NARRATIVE_WINDOW  # sentences the narrative anchor reaches
+    # the tense of the verb nearest before the expression (``text.tense.nearest_verb``):
+    # it turns a bare weekday forward ("present", "future") or back ("past")
+    verb: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -298,7 +301,8 @@ def _weekday(r: Reading, ctx: Context) -> dt.date:
         return ctx.dct + dt.timedelta(days=delta - 7 if delta >= 0 else delta)
     if r.direction == 1:
         return ctx.dct + dt.timedelta(days=delta + 7 if delta <= 0 else delta)
-    if ctx.future:
+    forward = ctx.verb in ("present", "future") if ctx.verb is not None else ctx.future
+    if forward:  # "المباراة التي تنطلق الخميس": the coming one
         return ctx.dct + dt.timedelta(days=delta % 7)
     return ctx.dct - dt.timedelta(days=(-delta) % 7)
 

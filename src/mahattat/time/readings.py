@@ -179,7 +179,8 @@ def day_pair(f: Fields, span: tuple[int, int], m: regex.Match[str]) -> list[Piec
     year, month = f.get("year"), f["month"]
     days = [(m.start("first"), m.end("first"), f["day"])]
     if "mid" in m.re.groupindex:
-        days += [(s, e, int(d)) for (s, e), d in zip(m.spans("mid"), m.captures("mid"), strict=True)]
+        mids = zip(m.spans("mid"), m.captures("mid"), strict=True)
+        days += [(s, e, int(d)) for (s, e), d in mids]
     days.append((m.start("second"), m.end("second"), f["day2"]))
     return [(s, e, Reading("DATE", "cal", year, month, d)) for s, e, d in days]
 

@@ -11,7 +11,7 @@ from typing import cast
 from ..patterns import compiled
 from ..records import Timex, TimexType
 from ..text.normalize import View
-from ..text.tense import clause, is_future
+from ..text.tense import clause, is_future, nearest_verb
 from .anchor import NARRATIVE_WINDOW, Anchor, Context
 from .clock import join_days_and_times
 from .grammar import rules
@@ -84,7 +84,10 @@ def tag(view: View, dct: dt.date, sentences: list[tuple[int, int]]) -> list[Time
     for start, end, reading in found:
         sid = max(bisect_right(starts, start) - 1, 0)
         future = is_future(clause(view.text, start, end, spans[sid]))
-        res = resolve(reading, Context(dct, sid, future, narrative, window))
+        # a bare weekday goes the way of its verb ("تنطلق الخميس", "انطلقت الخميس")
+        bare_weekday = reading.kind == "weekday" and reading.direction is None
+        verb = nearest_verb(view.text, start, spans[sid]) if bare_weekday else None
+        res = resolve(reading, Context(dct, sid, future, narrative, window, verb))
         if res is None:
             continue
         tid = f"t{len(out) + 1}"

@@ -167,7 +167,7 @@ def date_range_year(f: Fields, span: tuple[int, int], m: regex.Match[str]) -> li
     year = f["yearfull"]
     first = (f["month"], f.get("day") or f.get("ordday"))
     second = (f["month2"], f.get("day2") or f.get("ordday2"))
-    first_year = year if first <= second else year - 1
+    first_year = year if (first[0], first[1] or 0) <= (second[0], second[1] or 0) else year - 1
     return [
         (m.start("first"), m.end("first"), Reading("DATE", "cal", first_year, *first)),
         (m.start("second"), m.end("second"), Reading("DATE", "cal", year, *second)),

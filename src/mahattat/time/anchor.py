@@ -17,6 +17,7 @@ from typing import TypeVar
 
 from hijridate import Gregorian, Hijri
 
+from .iso import period
 from .readings import Reading
 
 NARRATIVE_WINDOW = 4  # sentences a calendar date stays the story's anchor
@@ -66,6 +67,8 @@ class Resolved:
     anchor: str | None  # "dct", a timex id, or None when absolute
     point: tuple[int, int | None, int | None] | None  # (year, month, day) to anchor on
     note: str | None = None  # what the text contradicts: "weekday-mismatch"...
+    mod: str | None = None  # a mod the anchoring adds ("وبعد أسبوعين" from a day: APPROX)
+    type: str | None = None  # a type other than the reading's ("بعد خمس دقائق" in a story)
 
 
 def resolve(r: Reading, ctx: Context) -> Resolved | None:
@@ -309,12 +312,24 @@ def _weekday(r: Reading, ctx: Context) -> dt.date:
 
 def _relative(r: Reading, ctx: Context) -> Resolved:
     a = ctx.narrative
-    if r.anaphoric and a is not None and ctx.sentence - a.sentence <= max(ctx.window, 1):
+    # "وبعد أسبوعين" continues the story: a date the text tells reaches as far as in a
+    # chronology; one counted from the DCT, only into the next sentence
+    reach = max(ctx.window, 1) if a is None or a.deictic else max(ctx.window, NARRATIVE_WINDOW)
+    story = r.anaphoric and a is not None and ctx.sentence - a.sentence <= reach
+    if story:
+        assert a is not None
         base, label = dt.date(a.year, a.month or 1, a.day or 1), a.tid
     else:
         base, label = ctx.dct, "dct"
     n = int(r.offset)
     unit = r.unit or "D"
+    if unit in ("H", "MIN", "S") and story:  # minutes after a day of no known hour
+        return Resolved(period([(abs(r.offset), unit)]), None, None, type="DURATION")
+    # two weeks after a day the story tells: about the day fourteen days later
+    if unit == "W" and story and a is not None and a.day is not None and not (r.sub or r.weekday):
+        day = base + dt.timedelta(weeks=n)
+        mod = r.mod or "APPROX"
+        return Resolved(day.isoformat(), label, (day.year, day.month, day.day), mod=mod)
     if unit in ("H", "MIN", "S"):
         step = {"H": 3600, "MIN": 60, "S": 1}[unit] * r.offset
         t = dt.datetime.combine(base, dt.time()) + dt.timedelta(seconds=step)

@@ -92,18 +92,18 @@ def tag(view: View, dct: dt.date, sentences: list[tuple[int, int]]) -> list[Time
             continue
         tid = f"t{len(out) + 1}"
         o_start, o_end, text = view.original_span(start, end)
+        kind = cast(TimexType, res.type) if res.type else _type(reading)
+        mod = res.mod or reading.mod
         out.append(
-            Timex(
-                tid, o_start, o_end, text, _type(reading), res.value, reading.mod, res.anchor,
-                res.note,
-            )
+            Timex(tid, o_start, o_end, text, kind, res.value, mod, res.anchor, res.note)
         )
-        if res.point is not None and (reading.type == "DATE" or reading.kind == "cal_time"):
+        if res.point is not None and kind in ("DATE", "TIME") and reading.kind != "clock":
             y, m, d = res.point
+            # a date the text tells, or one counted from such a date ("وبعد ثلاثة أيام")
             told = (
                 reading.kind in ("cal", "hijri", "cal_time")
-                and res.anchor != "dct"
-                and not _after_boundary_word(view.text, start)
-            )
-            narrative = Anchor(y, m, d, reading.mod, tid, sid, not told)
+                or (reading.kind == "rel" and res.anchor not in (None, "dct"))
+            ) and res.anchor != "dct" and not _after_boundary_word(view.text, start)
+            if kind == "DATE" or reading.kind == "cal_time":
+                narrative = Anchor(y, m, d, mod, tid, sid, not told)
     return out

@@ -12,7 +12,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from hijridate import Gregorian, Hijri
@@ -94,6 +94,10 @@ def resolve(r: Reading, ctx: Context) -> Resolved | None:
 
 
 def _calendar(r: Reading, ctx: Context) -> Resolved:
+    if r.alt_month is not None:  # two months of one kind: the one nearer the DCT
+        months = (r.month, r.alt_month)
+        options = [_calendar(replace(r, month=m, alt_month=None), ctx) for m in months]
+        return nearest(options, lambda res: _first_day(res.point), ctx.dct, ctx.future)
     if r.year is not None:
         note = None
         if r.month and r.day:
@@ -112,6 +116,12 @@ def _calendar(r: Reading, ctx: Context) -> Resolved:
         if r.weekday is not None:
             year, note = _agreeing_year(r, year, label, ctx)
     return Resolved(_format(year, r.month, r.day), label, (year, r.month, r.day), note)
+
+
+def _first_day(point: tuple[int, int | None, int | None] | None) -> dt.date:
+    assert point is not None
+    y, m, d = point
+    return dt.date(y, m or 1, d or 1)
 
 
 WEEKDAY_MISMATCH = "weekday-mismatch"

@@ -47,6 +47,8 @@ class Reading:
     sub: str | None = None  # Q1, H2, SU...: a part of the year
     year_offset: int | None = None  # "of last year": the DCT's year plus this
     nth: int | None = None  # kind "nth_weekday": the nth ``weekday`` of ``month`` (-1: last)
+    alt_month: int | None = None  # "يناير/كانون الأول": the other month the text names
+    note: str | None = None  # what the text contradicts (``records.Timex.note``)
 
 
 Fields = dict[str, Any]
@@ -136,8 +138,33 @@ def _unit(f: Fields) -> str:
     return "D"
 
 
-def date(f: Fields, span: tuple[int, int]) -> list[Piece]:
-    month = f.get("month2") or f.get("month") or f.get("monthnum")
+MONTH_MISMATCH = "month-mismatch"
+
+
+def _month(f: Fields, m: regex.Match[str]) -> tuple[int | None, int | None, str | None]:
+    """The month of a date, the other one when a compound names two that disagree
+    ("يناير/كانون الأول"), and the note. A compound's Egyptian or Maghreb name is trusted
+    over its Levantine one, which writers confuse (كانون الأول/الثاني); two names of one
+    kind leave the choice to the anchoring (``alt_month``)."""
+    first, second = f.get("month"), f.get("month2")
+    if first is None or second is None or first == second:
+        return first or second or f.get("monthnum"), None, None
+    levantine = [_is_levantine(m.group(name)) for name in ("month", "month2")]
+    if levantine[0] != levantine[1]:
+        return (second if levantine[0] else first), None, MONTH_MISMATCH
+    return first, second, MONTH_MISMATCH
+
+
+def _is_levantine(surface: str) -> bool:
+    try:
+        lookup("month_levantine", surface)
+    except KeyError:
+        return False
+    return True
+
+
+def date(f: Fields, span: tuple[int, int], m: regex.Match[str]) -> list[Piece]:
+    month, alt_month, note = _month(f, m)
     day = f.get("day") or f.get("ordday")
     direction = f.get("direction", f.get("this"))
     year_offset = f.get("year_direction") if f.get("unit_singular_point") == "Y" else None
@@ -151,6 +178,8 @@ def date(f: Fields, span: tuple[int, int]) -> list[Piece]:
         direction=direction,
         year_offset=year_offset,
         weekday=f.get("weekday") if day else None,  # "الأحد 17 مارس": checked, or picks the year
+        alt_month=alt_month,
+        note=note,
     )
     return [(*span, r)]
 

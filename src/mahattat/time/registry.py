@@ -26,7 +26,7 @@ def _span_only(fn: Callable[[Fields, tuple[int, int]], list[Piece]]) -> Resolver
 
 
 RESOLVERS: dict[str, Resolver] = {
-    "date": _span_only(r.date),
+    "date": r.date,
     "hijri": _span_only(r.hijri),
     "weekday": _span_only(r.weekday),
     "deictic": _span_only(r.deictic),

@@ -94,9 +94,8 @@ def tag(view: View, dct: dt.date, sentences: list[tuple[int, int]]) -> list[Time
         o_start, o_end, text = view.original_span(start, end)
         kind = cast(TimexType, res.type) if res.type else _type(reading)
         mod = res.mod or reading.mod
-        out.append(
-            Timex(tid, o_start, o_end, text, kind, res.value, mod, res.anchor, res.note)
-        )
+        note = res.note or reading.note
+        out.append(Timex(tid, o_start, o_end, text, kind, res.value, mod, res.anchor, note))
         if res.point is not None and kind in ("DATE", "TIME") and reading.kind != "clock":
             y, m, d = res.point
             # a date the text tells, or one counted from such a date ("وبعد ثلاثة أيام")

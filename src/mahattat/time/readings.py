@@ -398,3 +398,8 @@ def relative_span(f: Fields, span: tuple[int, int]) -> list[Piece]:
     else:
         n = "X"
     return [(*span, Reading("DURATION", "lit", value=period([(n, unit)])))]
+
+
+def name(f: Fields, span: tuple[int, int]) -> list[Piece]:
+    """A title or a name holding a date word ("النائب العام السابق"): no date."""
+    return [(*span, Reading("DATE", "name"))]

@@ -326,6 +326,8 @@ def _relative(r: Reading, ctx: Context) -> Resolved:
     # chronology; one counted from the DCT, only into the next sentence
     reach = max(ctx.window, 1) if a is None or a.deictic else max(ctx.window, NARRATIVE_WINDOW)
     story = r.anaphoric and a is not None and ctx.sentence - a.sentence <= reach
+    if story and r.sub and (ctx.future or ctx.verb in ("present", "future")):
+        story = False  # "تبدأ الأشغال خلال الصيف": the coming one, not the story's
     if story:
         assert a is not None
         base, label = dt.date(a.year, a.month or 1, a.day or 1), a.tid

@@ -284,17 +284,25 @@ def century(f: Fields, span: tuple[int, int]) -> list[Piece]:
 
 
 def quarter(f: Fields, span: tuple[int, int]) -> list[Piece]:
+    """A quarter or half of a year; with no year or direction word, of the story's year."""
     sub = f"Q{f['quarter']}" if "quarter" in f else f"H{f['half']}"
     if "year" in f:
         return [(*span, Reading("DATE", "cal", f["year"], sub=sub))]
-    return [(*span, Reading("DATE", "rel", unit="Y", offset=f.get("direction", 0), sub=sub))]
+    story = "direction" not in f
+    r = Reading("DATE", "rel", unit="Y", offset=f.get("direction", 0), sub=sub, anaphoric=story)
+    return [(*span, r)]
 
 
 def season(f: Fields, span: tuple[int, int]) -> list[Piece]:
+    """A season; with no year or direction word ("الصيف", "ذلك الصيف"), of the story's year."""
     if "year" in f:
         return [(*span, Reading("DATE", "cal", f["year"], sub=f["season"], mod=f.get("mod_point")))]
     offset = first(f, "direction", "this")
-    r = Reading("DATE", "rel", unit="Y", offset=offset, sub=f["season"], mod=f.get("mod_point"))
+    story = "direction" not in f and "this" not in f
+    r = Reading(
+        "DATE", "rel", unit="Y", offset=offset, sub=f["season"], mod=f.get("mod_point"),
+        anaphoric=story,
+    )  # fmt: skip
     return [(*span, r)]
 
 

@@ -84,9 +84,11 @@ def tag(view: View, dct: dt.date, sentences: list[tuple[int, int]]) -> list[Time
     for start, end, reading in found:
         sid = max(bisect_right(starts, start) - 1, 0)
         future = is_future(clause(view.text, start, end, spans[sid]))
-        # a bare weekday goes the way of its verb ("تنطلق الخميس", "انطلقت الخميس")
+        # a bare weekday goes the way of its verb ("تنطلق الخميس", "انطلقت الخميس"); a
+        # season of the story, unless the verb speaks of now or later
         bare_weekday = reading.kind == "weekday" and reading.direction is None
-        verb = nearest_verb(view.text, start, spans[sid]) if bare_weekday else None
+        story_part = reading.anaphoric and reading.sub is not None
+        verb = nearest_verb(view.text, start, spans[sid]) if bare_weekday or story_part else None
         res = resolve(reading, Context(dct, sid, future, narrative, window, verb))
         if res is None:
             continue

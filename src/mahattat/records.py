@@ -204,9 +204,13 @@ class Timeline:
         return tuple(e.date for e in self.entries)
 
     def as_dict(self) -> dict[str, Any]:
-        """The JSON object of ``mahattat timeline --format json``."""
+        """The JSON object of ``mahattat timeline --format json``: each entry with its date
+        as an Arabic reader reads it (``label``, ``time.values.label``)."""
+        from .time.values import label
+
         out = asdict(self)
         out["from"], out["to"] = out.pop("start"), out.pop("end")
-        out["entries"] = [{**e, "items": [dict(i, also=list(i["also"])) for i in e["items"]]}
+        out["entries"] = [{**e, "label": label(e["date"], e["mod"]),
+                           "items": [dict(i, also=list(i["also"])) for i in e["items"]]}
                           for e in out["entries"]]  # fmt: skip
         return out

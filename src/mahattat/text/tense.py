@@ -57,6 +57,7 @@ class _Lexicon:
     ambiguous: frozenset[str]  # prefixes of perfect verbs as well (تحدث)
     ambiguous_margin: float
     enclitics: tuple[str, ...]  # object pronouns after a verb (سيبدؤها)
+    article: str
 
 
 @cache
@@ -88,6 +89,7 @@ def _lexicon() -> _Lexicon:
         ambiguous=frozenset(words["ambiguous_prefix"]),
         ambiguous_margin=float(raw["ambiguous_margin"]),
         enclitics=tuple(sorted(words["object_pronouns"], key=len, reverse=True)),
+        article=cl.article,
     )
 
 
@@ -196,3 +198,18 @@ def nearest_verb(text: str, start: int, sent: tuple[int, int]) -> Tense | None:
         if tense is not None:
             return tense
     return None
+
+
+def after_verb(text: str, start: int, between: frozenset[str] = frozenset()) -> bool:
+    """Whether the word just before ``start`` (or before one word of ``between``), or the
+    one before a definite subject there, is an imperfect or future verb: a time word there
+    is its adverb ("سأعود الظهر", "يصل القطار في السابعة"). Perfect verbs are left out:
+    "حلّ في الثامنة" is a rank, "توفي في السابعة" an age."""
+    lex = _lexicon()
+    words = _WORD.findall(text[max(0, start - 60) : start])
+    if words and words[-1] in between:
+        words.pop()
+    if len(words) >= 2 and words[-1].startswith(lex.article):
+        words.pop()  # "سيعود الوفد الظهر": the subject
+        return verb_tense(words[-1]) in ("present", "future")
+    return bool(words) and verb_tense(words[-1]) in ("present", "future")

@@ -284,21 +284,19 @@ def century(f: Fields, span: tuple[int, int]) -> list[Piece]:
 
 
 def quarter(f: Fields, span: tuple[int, int]) -> list[Piece]:
-    """A quarter or half of a year; with no year or direction word, of the story's year."""
     sub = f"Q{f['quarter']}" if "quarter" in f else f"H{f['half']}"
     if "year" in f:
         return [(*span, Reading("DATE", "cal", f["year"], sub=sub))]
-    story = "direction" not in f
-    r = Reading("DATE", "rel", unit="Y", offset=f.get("direction", 0), sub=sub, anaphoric=story)
-    return [(*span, r)]
+    return [(*span, Reading("DATE", "rel", unit="Y", offset=f.get("direction", 0), sub=sub))]
 
 
 def season(f: Fields, span: tuple[int, int]) -> list[Piece]:
-    """A season; with no year or direction word ("الصيف", "ذلك الصيف"), of the story's year."""
+    """A season; one the text points back to ("ذلك الصيف", "في إحدى ليالي الصيف") is of the
+    story's year, a bare one ("خلال الشتاء") of the DCT's."""
     if "year" in f:
         return [(*span, Reading("DATE", "cal", f["year"], sub=f["season"], mod=f.get("mod_point")))]
     offset = first(f, "direction", "this")
-    story = "direction" not in f and "this" not in f
+    story = "that" in f or "vague_lead" in f
     r = Reading(
         "DATE", "rel", unit="Y", offset=offset, sub=f["season"], mod=f.get("mod_point"),
         anaphoric=story,
@@ -316,6 +314,8 @@ def numeric(f: Fields, span: tuple[int, int], m: regex.Match[str]) -> list[Piece
         return [(*span, r)]
     year = _full_year(c) if c else None
     if len(b) == 4:  # 3/2015: a month and its year
+        if not 1 <= int(a) <= 12 or not 1000 <= int(b) < 2200:
+            raise KeyError(m.group())  # "0.6567": a number
         return [(*span, Reading("DATE", "cal", int(b), int(a)))]
     first, second = int(a), int(b)
     day, month = (first, second) if second <= 12 else (second, first)

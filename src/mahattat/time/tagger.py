@@ -11,10 +11,10 @@ from typing import cast
 from ..patterns import compiled
 from ..records import Timex, TimexType
 from ..text.normalize import View
-from ..text.tense import clause, is_future, nearest_verb
+from ..text.tense import after_verb, clause, is_future, nearest_verb
 from .anchor import NARRATIVE_WINDOW, Anchor, Context
 from .clock import join_days_and_times
-from .grammar import rules
+from .grammar import Rule, rules
 from .lexicon import classes
 from .readings import Piece, Reading
 from .registry import read, resolve
@@ -37,6 +37,8 @@ def find(text: str, exhaustive: bool = False) -> list[Piece]:
     for rank, rule in enumerate(rules()):
         hits = rule.pattern.finditer(text) if exhaustive else matches(rule, text, found)
         for m in hits:
+            if rule.after_verb is not None and not _after_verb(text, m.start("span"), rule):
+                continue
             try:
                 pieces = read(rule, m)
             except KeyError:  # a capture the lexicon cannot read: not an expression
@@ -52,6 +54,11 @@ def find(text: str, exhaustive: bool = False) -> list[Piece]:
         chosen.extend(pieces)
     chosen.sort(key=lambda p: p[0])
     return join_days_and_times(text, chosen)
+
+
+def _after_verb(text: str, start: int, rule: Rule) -> bool:
+    between = frozenset(classes()[rule.after_verb]) if rule.after_verb else frozenset()
+    return after_verb(text, start, between)
 
 
 def _after_boundary_word(text: str, start: int) -> bool:
@@ -101,9 +108,12 @@ def tag(view: View, dct: dt.date, sentences: list[tuple[int, int]]) -> list[Time
         if res.point is not None and kind in ("DATE", "TIME") and reading.kind != "clock":
             y, m, d = res.point
             # a date the text tells, or one counted from such a date ("وبعد ثلاثة أيام")
+            from_told = (
+                narrative is not None and res.anchor == narrative.tid and not narrative.deictic
+            )
             told = (
                 reading.kind in ("cal", "hijri", "cal_time")
-                or (reading.kind == "rel" and res.anchor not in (None, "dct"))
+                or (reading.kind == "rel" and from_told)
             ) and res.anchor != "dct" and not _after_boundary_word(view.text, start)
             if kind == "DATE" or reading.kind == "cal_time":
                 narrative = Anchor(y, m, d, mod, tid, sid, not told)

@@ -107,9 +107,12 @@ def tag(view: View, dct: dt.date, sentences: list[tuple[int, int]]) -> list[Time
         out.append(Timex(tid, o_start, o_end, text, kind, res.value, mod, res.anchor, note))
         if res.point is not None and kind in ("DATE", "TIME") and reading.kind != "clock":
             y, m, d = res.point
-            # a date the text tells, or one counted from such a date ("وبعد ثلاثة أيام")
+            # a date the text tells, or a day counted from such a date ("وبعد ثلاثة أيام")
             from_told = (
-                narrative is not None and res.anchor == narrative.tid and not narrative.deictic
+                narrative is not None
+                and res.anchor == narrative.tid
+                and not narrative.deictic
+                and d is not None
             )
             told = (
                 reading.kind in ("cal", "hijri", "cal_time")

@@ -1,9 +1,11 @@
 """mahattat's temporal expressions on the news dev set of ``bench/timex-dev/`` (35
-articles of ``../shared/corpora``, annotated by hand: ids, offsets, types and values only).
+articles of ``../shared/corpora``, annotated by hand: ids, offsets, types and values only;
+``--gold bench/timex-dev/test.jsonl``: the 15 held-out ones).
 
 Usage::
 
-    .venv/bin/python bench/timex_dev.py [--errors] [--json] [--out NAME]
+    .venv/bin/python bench/timex_dev.py [--gold bench/timex-dev/test.jsonl] [--errors]
+                                        [--json] [--out NAME]
 
 The texts are read from the corpora by id at run time (the set stores no text); each is
 tagged with its publication day as the DCT and scored with ``mahattat.eval.timex``

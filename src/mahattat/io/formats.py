@@ -55,7 +55,7 @@ def _xml_text(text: str) -> str:
 def _timex_attrs(t: Timex) -> str:
     from xml.sax.saxutils import quoteattr
 
-    attrs = {"tid": t.id, "type": t.type, "value": t.value, "mod": t.mod}
+    attrs = {"tid": t.id, "type": t.type, "value": t.value, "mod": t.mod, "comment": t.note}
     if t.anchor:  # TIMEX3 anchors on another timex; the DCT is t0
         anchor = "t0" if t.anchor == "dct" else t.anchor
         attrs |= {"temporalFunction": "true", "anchorTimeID": anchor}

@@ -160,11 +160,15 @@ def _year_for(month: int, day: int | None, r: Reading, ctx: Context) -> tuple[in
     a = ctx.narrative
     # a year the text names by reference ("العام الماضي") anchors its own sentence's months
     named_year = a is not None and a.month is None and a.sentence == ctx.sentence
+    # a story told in the past does not go on from a date still to come: "توقع الصندوق
+    # في مايو" after "في عام 2019" (a forecast) is the last May
+    forecast = a is not None and dt.date(*a.start_key()) > ctx.dct and ctx.verb == "past"
     if (
         r.direction is None
         and a is not None
         and (not a.deictic or named_year)
         and ctx.sentence - a.sentence <= ctx.window
+        and not forecast
     ):
         start = a.start_key()
         for year in (a.year, a.year + 1):

@@ -205,13 +205,13 @@ def date_range_year(f: Fields, span: tuple[int, int], m: regex.Match[str]) -> li
 
 def day_pair(f: Fields, span: tuple[int, int], m: regex.Match[str]) -> list[Piece]:
     """Days of one month: the two ends of a range, or every day of a list."""
-    year, month = f.get("year"), f["month"]
+    year, month, direction = f.get("year"), f["month"], f.get("direction")
     days = [(m.start("first"), m.end("first"), f["day"])]
     if "mid" in m.re.groupindex:
         mids = zip(m.spans("mid"), m.captures("mid"), strict=True)
         days += [(s, e, int(d)) for (s, e), d in mids]
     days.append((m.start("second"), m.end("second"), f["day2"]))
-    return [(s, e, Reading("DATE", "cal", year, month, d)) for s, e, d in days]
+    return [(s, e, Reading("DATE", "cal", year, month, d, direction=direction)) for s, e, d in days]
 
 
 def hijri(f: Fields, span: tuple[int, int]) -> list[Piece]:

@@ -92,10 +92,13 @@ def tag(view: View, dct: dt.date, sentences: list[tuple[int, int]]) -> list[Time
         sid = max(bisect_right(starts, start) - 1, 0)
         future = is_future(clause(view.text, start, end, spans[sid]))
         # a bare weekday goes the way of its verb ("تنطلق الخميس", "انطلقت الخميس"); a
-        # season of the story, unless the verb speaks of now or later
+        # season of the story, unless the verb speaks of now or later; a year-less date
+        # does not continue a story from a date to come when its verb tells the past
         bare_weekday = reading.kind == "weekday" and reading.direction is None
         story_part = reading.anaphoric and reading.sub is not None
-        verb = nearest_verb(view.text, start, spans[sid]) if bare_weekday or story_part else None
+        yearless = reading.kind in ("cal", "cal_time") and reading.year is None
+        asks_verb = bare_weekday or story_part or yearless
+        verb = nearest_verb(view.text, start, spans[sid]) if asks_verb else None
         res = resolve(reading, Context(dct, sid, future, narrative, window, verb))
         if res is None:
             continue

@@ -39,7 +39,10 @@ class Timex:
 
     ``anchor`` is ``"dct"`` when the value was computed from the publication date,
     the id of the timex it continues (``"t3"``) for narrative anchoring, or ``None``
-    when the expression is absolute.
+    when the expression is absolute. ``note`` says what a reader should check, when the
+    text contradicts itself: ``"weekday-mismatch"`` (a weekday that is not the day's,
+    the date kept as written), ``"month-mismatch"`` (a compound of two month names
+    that disagree, ``يناير/كانون الأول``).
     """
 
     id: str
@@ -50,6 +53,7 @@ class Timex:
     value: str
     mod: str | None = None
     anchor: str | None = None
+    note: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,9 +210,13 @@ class Timeline:
         return tuple(e.date for e in self.entries)
 
     def as_dict(self) -> dict[str, Any]:
-        """The JSON object of ``mahattat timeline --format json``."""
+        """The JSON object of ``mahattat timeline --format json``: each entry with its date
+        as an Arabic reader reads it (``label``, ``time.values.label``)."""
+        from .time.values import label
+
         out = asdict(self)
         out["from"], out["to"] = out.pop("start"), out.pop("end")
-        out["entries"] = [{**e, "items": [dict(i, also=list(i["also"])) for i in e["items"]]}
+        out["entries"] = [{**e, "label": label(e["date"], e["mod"]),
+                           "items": [dict(i, also=list(i["also"])) for i in e["items"]]}
                           for e in out["entries"]]  # fmt: skip
         return out

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from mahattat.cli import MAX_DATES, MAX_PER_DATE, TIMELINE_METHODS, app
 
 runner = CliRunner()
-CSV_HEADER = "date,score,text,doc_id,source,url,published,start,end,also"
+CSV_HEADER = "date,date_ar,score,text,doc_id,source,url,published,start,end,also"
 
 
 def run(*args: str):

@@ -38,9 +38,9 @@ def test_markdown_table_in_date_order() -> None:
     lines = WRITERS["md"](DOC).splitlines()
     body = [line for line in lines if line.startswith("| 20")]
     assert body == [
-        "| 2018 → 2019 | مرحلة أولى |  |  |  |",
-        "| 2019-11-04 | بدأت \\| المفاوضات | سلمى |  |  |",
-        "| 2020-03 (END) | تظاهر المحتجون | سلمى | تونس | 300 متظاهر |",
+        "| 2018 → 2019 | 2018 – 2019 | مرحلة أولى |  |  |  |",
+        "| 2019-11-04 | 4 تشرين الثاني/نوفمبر 2019 | بدأت \\| المفاوضات | سلمى |  |  |",
+        "| 2020-03 (END) | أواخر آذار/مارس 2020 | تظاهر المحتجون | سلمى | تونس | 300 متظاهر |",
     ]
 
 
@@ -51,6 +51,11 @@ def test_csv_rows_carry_every_field() -> None:
     last = rows[2]
     assert (last["mod"], last["quantities"], last["type"]) == ("END", "300 متظاهر", "PROTEST")
     assert rows[0]["end_date"] == "2019"
+    assert [r["date_ar"] for r in rows] == [
+        "2018 – 2019",
+        "4 تشرين الثاني/نوفمبر 2019",
+        "أواخر آذار/مارس 2020",
+    ]
 
 
 def test_timelinejs_dates_at_known_granularity_and_eras() -> None:
@@ -62,7 +67,7 @@ def test_timelinejs_dates_at_known_granularity_and_eras() -> None:
         {"year": "2020", "month": "3"},
     ]
     assert events[0]["end_date"] == {"year": "2019"}
-    assert events[2]["display_date"] == "نص"  # the expression as written
+    assert events[2]["display_date"] == "أواخر آذار/مارس 2020"  # readable, with its mod
     assert events[2]["text"]["text"] == "تظاهر المحتجون"
     assert {e["text"]["headline"] for e in out["eras"]} == {"الاحتجاجات", "المفاوضات"}
 
@@ -75,6 +80,7 @@ def test_vis_items_and_groups() -> None:
         ("v1", "2020-03-01"),
     ]
     assert out["items"][0]["end"] == "2019-01-01"
+    assert out["items"][1]["title"] == "4 تشرين الثاني/نوفمبر 2019: بدأت | المفاوضات"
     groups = {g["id"]: g["content"] for g in out["groups"]}
     assert groups[out["items"][2]["group"]] == "الاحتجاجات"
 
@@ -83,3 +89,4 @@ def test_table_shows_chronology_then_timexes() -> None:
     out = WRITERS["table"](DOC)
     assert out.index("chronology · 3 events") < out.index("2 timexes")
     assert "300 متظاهر" in out
+    assert "4 تشرين الثاني/نوفمبر 2019" in out  # the readable date beside the value

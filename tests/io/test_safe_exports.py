@@ -39,6 +39,9 @@ def timeline(*texts: str, url: str | None = WEB, query: str = "ميناء") -> T
     return Timeline(query, None, None, len(texts), (TimelineEntry("2020-01-02", 1.0, items),))
 
 
+DAY = "2 كانون الثاني/يناير 2020"  # how the timeline's entry date reads
+
+
 def csv_rows(text: str) -> list[list[str]]:
     return list(csv.reader(io.StringIO(text, newline="")))
 
@@ -104,7 +107,8 @@ def test_chronology_timelinejs_and_vis_escape_article_text() -> None:
     assert event["text"] == {"headline": SCRIPT_HTML, "text": SCRIPT_HTML}
     assert tjs["title"]["text"]["headline"] == "&lt;b&gt;عنوان&lt;/b&gt;"
     (item,) = json.loads(DOC_WRITERS["vis"](d))["items"]
-    assert (item["content"], item["title"]) == (SCRIPT_HTML, SCRIPT_HTML)
+    assert item["content"] == SCRIPT_HTML
+    assert item["title"] == f"10 كانون الثاني/يناير 2020: {SCRIPT_HTML}"  # readable date first
     for field in (*event["text"].values(), item["content"], item["title"]):
         assert tags(field) == []
 
@@ -115,8 +119,8 @@ def test_chronology_markdown_escapes_article_text() -> None:
     assert out.splitlines()[0] == "# &lt;i&gt;عنوان&lt;/i&gt;"
     rows = [line for line in out.splitlines() if line.startswith("| 2020")]
     assert rows == [
-        f"| 2020-01-10 | {SCRIPT_MD} |  |  |  |",
-        "| 2020-01-11 | \\[انقر\\](javascript:alert(1)) |  |  |  |",
+        f"| 2020-01-10 | 10 كانون الثاني/يناير 2020 | {SCRIPT_MD} |  |  |  |",
+        "| 2020-01-11 | 11 كانون الثاني/يناير 2020 | \\[انقر\\](javascript:alert(1)) |  |  |  |",
     ]
 
 
@@ -132,7 +136,7 @@ def test_timeline_timelinejs_and_vis_escape_article_text() -> None:
     assert tjs["title"]["text"]["headline"] == "&lt;img src=x onerror=alert(1)&gt;"
     (item,) = json.loads(TL_WRITERS["vis"](tl))["items"]
     assert item["content"] == SCRIPT_HTML
-    assert item["title"] == f"{SCRIPT_HTML} (wire · a0 · https://news.example/a)"
+    assert item["title"] == f"{DAY}: {SCRIPT_HTML} (wire · a0 · https://news.example/a)"
     assert tags(item["content"]) == tags(item["title"]) == []
 
 
@@ -158,7 +162,7 @@ def test_only_web_urls_reach_html_and_markdown(url: str) -> None:
     vis = json.loads(TL_WRITERS["vis"](tl))["items"][0]["title"]
     assert "*wire · a0*" in md
     assert tjs == "خبر عادي<br><i>wire · a0</i>"
-    assert vis == "خبر عادي (wire · a0)"
+    assert vis == f"{DAY}: خبر عادي (wire · a0)"
     for out in (md, tjs, vis):
         assert "alert" not in out and "data:" not in out
 
@@ -180,7 +184,7 @@ def test_lone_surrogates_become_replacement_characters() -> None:
         assert "\ud800" not in out
     assert json.loads(DOC_WRITERS["json"](d))["title"] == "\ufffd"
     assert json.loads(TL_WRITERS["json"](tl))["entries"][0]["items"][0]["text"] == "قبل\ufffdبعد"
-    assert csv_rows(TL_WRITERS["csv"](tl))[1][2] == "قبل\ufffdبعد"
+    assert csv_rows(TL_WRITERS["csv"](tl))[1][3] == "قبل\ufffdبعد"
 
 
 def test_timeml_gives_back_carriage_returns() -> None:

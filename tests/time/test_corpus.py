@@ -1,7 +1,8 @@
 """Walk every example of ``data/time/corpus``: each rule family keeps its examples there.
 
 An example lists every expression its text must yield, as
-``[span text, type, value, mod]``, and nothing else: an empty list is a negative example.
+``[span text, type, value, mod]`` (and a fifth item, the ``note``, when the timex has
+one: ``"weekday-mismatch"``), and nothing else: an empty list is a negative example.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ def _examples() -> list[tuple[str, dict]]:
 @pytest.mark.parametrize(("where", "example"), _examples(), ids=[w for w, _ in _examples()])
 def test_corpus_example(where: str, example: dict) -> None:
     doc = extract(example["text"], published=example["dct"])
-    got = [[t.text, t.type, t.value, t.mod] for t in doc.timexes]
+    got = [[t.text, t.type, t.value, t.mod, *([t.note] if t.note else [])] for t in doc.timexes]
     assert got == example["expect"], where
     for t in doc.timexes:
         assert example["text"][t.start : t.end] == t.text

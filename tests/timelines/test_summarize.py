@@ -94,13 +94,16 @@ def test_exports(store: Store) -> None:
     tl = summarize(store, "ميناء الحمراء", dates=3)
     data = json.loads(WRITERS["json"](tl))
     assert [e["date"] for e in data["entries"]] == ["2019-03-03", "2019-03-04", "2019-03-14"]
+    assert data["entries"][0]["label"] == "3 آذار/مارس 2019"  # output-contract.md
     assert next(iter(summaries(parse(data)))).isoformat() == "2019-03-03"  # what eval tls reads
     rows = list(csv.DictReader(io.StringIO(WRITERS["csv"](tl))))
     assert rows[0]["doc_id"] in {"w1", "d1"} and rows[0]["date"] == "2019-03-03"
+    assert rows[0]["date_ar"] == "3 آذار/مارس 2019"
     tjs = json.loads(WRITERS["timelinejs"](tl))
     assert tjs["events"][0]["start_date"] == {"year": "2019", "month": "3", "day": "3"}
+    assert tjs["events"][0]["display_date"] == "3 آذار/مارس 2019"
     assert json.loads(WRITERS["vis"](tl))["items"][0]["start"] == "2019-03-03"
-    assert "## 2019-03-14" in WRITERS["md"](tl)
+    assert "## 14 آذار/مارس 2019 (2019-03-14)" in WRITERS["md"](tl)
 
 
 def test_timeline_command(store: Store, tmp_path: Path) -> None:

@@ -34,9 +34,16 @@ def _amounts(doc: Document, ids: tuple[str, ...]) -> list[str]:
 
 
 def when(ev: Event) -> str:
-    """The date as written in a table: ``2004-04 (END)``, ``2003 → 2011``."""
+    """The TIMEX3 date in a table: ``2004-04 (END)``, ``2003 → 2011``."""
     out = ev.date + (f" → {ev.end_date}" if ev.end_date else "")
     return out + (f" ({ev.mod})" if ev.mod else "")
+
+
+def reads(ev: Event) -> str:
+    """The date as an Arabic reader reads it: ``أواخر نيسان/أبريل 2004``, ``2003 – 2011``."""
+    from ..time import values
+
+    return values.span_label(ev.date, ev.end_date, ev.mod)
 
 
 def _in_date_order(events: Iterable[Event]) -> list[Event]:
@@ -46,10 +53,12 @@ def _in_date_order(events: Iterable[Event]) -> list[Event]:
 
 
 def rows(doc: Document) -> list[dict[str, str]]:
-    """One flat row per event, in date order: what every tabular format shows."""
+    """One flat row per event, in date order: what every tabular format shows (``date``
+    the TIMEX3 date, ``date_ar`` the same as an Arabic reader reads it)."""
     return [
         {
             "date": when(ev),
+            "date_ar": reads(ev),
             "event": ev.text,
             "who": "، ".join(_names(doc, ev.actors)),
             "where": "، ".join(_names(doc, ev.places)),
@@ -68,7 +77,7 @@ def _cell(text: str) -> str:
 def to_markdown(doc: Document) -> str:
     title = md_text(doc.title or doc.id or "Chronology")
     head = f"# {title}\n\nPublished {md_text(doc.published)}.\n"
-    cols = ["date", "event", "who", "where", "how many"]
+    cols = ["date", "date_ar", "event", "who", "where", "how many"]
     lines = [head, "| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
     lines += ["| " + " | ".join(_cell(r[c]) for c in cols) + " |" for r in rows(doc)]
     return encodable("\n".join(lines))
@@ -76,7 +85,7 @@ def to_markdown(doc: Document) -> str:
 
 def to_csv(doc: Document) -> str:
     """Every event field, one event a row in date order (lists joined by ``;``)."""
-    fields = ["id", "date", "mod", "end_date", "type", "text", "actors", "places"]
+    fields = ["id", "date", "date_ar", "mod", "end_date", "type", "text", "actors", "places"]
     fields += ["quantities", "section", "negated", "future", "start", "end", "timex"]
     return csv_table(fields, (_csv_row(doc, ev) for ev in _in_date_order(doc.events)))
 
@@ -85,6 +94,7 @@ def _csv_row(doc: Document, ev: Event) -> dict[str, object]:
     return {
         "id": ev.id,
         "date": ev.date,
+        "date_ar": reads(ev),
         "mod": ev.mod or "",
         "end_date": ev.end_date or "",
         "type": ev.type or "",
@@ -120,11 +130,6 @@ def headline(text: str) -> str:
     return " ".join(words[:HEADLINE_WORDS]) + (" …" if len(words) > HEADLINE_WORDS else "")
 
 
-def _display(doc: Document, ev: Event) -> str:
-    by_id = {t.id: t.text for t in doc.timexes}
-    return by_id.get(ev.timex or "", ev.date)
-
-
 def _eras(events: list[Event]) -> list[dict[str, Any]]:
     from ..events import sort_key
 
@@ -149,7 +154,7 @@ def timelinejs(doc: Document) -> dict[str, Any]:
         item: dict[str, Any] = {
             "unique_id": ev.id,
             "start_date": date_parts(ev.date),
-            "display_date": html_text(_display(doc, ev)),
+            "display_date": html_text(reads(ev)),
             "text": {"headline": html_text(headline(ev.text)), "text": html_text(ev.text)},
         }
         if ev.end_date:
@@ -185,7 +190,7 @@ def vis(doc: Document) -> dict[str, Any]:
         item: dict[str, Any] = {
             "id": ev.id,
             "content": html_text(headline(ev.text)),
-            "title": html_text(ev.text),
+            "title": html_text(f"{reads(ev)}: {ev.text}"),
             "start": iso_day(ev.date),
             "group": groups.index(ev.section or ""),
             "className": (ev.type or "event").lower(),

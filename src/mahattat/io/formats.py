@@ -55,7 +55,7 @@ def _xml_text(text: str) -> str:
 def _timex_attrs(t: Timex) -> str:
     from xml.sax.saxutils import quoteattr
 
-    attrs = {"tid": t.id, "type": t.type, "value": t.value, "mod": t.mod}
+    attrs = {"tid": t.id, "type": t.type, "value": t.value, "mod": t.mod, "comment": t.note}
     if t.anchor:  # TIMEX3 anchors on another timex; the DCT is t0
         anchor = "t0" if t.anchor == "dct" else t.anchor
         attrs |= {"temporalFunction": "true", "anchorTimeID": anchor}
@@ -109,7 +109,7 @@ def _chronology_table(doc: Document) -> Table:
     from rich.text import Text
 
     title = f"chronology · {len(doc.events)} events"
-    cols = ("date", "event", "who", "where", "how many")
+    cols = ("date", "date_ar", "event", "who", "where", "how many")
     table = Table(*cols, title=title, title_justify="left")
     for row in rows(doc):
         # Text(), not str: a cell string would be parsed as rich markup ("[...]").
@@ -123,10 +123,14 @@ def to_table(doc: Document, width: int = 120) -> str:
     from rich.table import Table
     from rich.text import Text
 
+    from ..time.values import label
+
     title = f"{doc.id or 'document'} · published {doc.published} · {len(doc.timexes)} timexes"
-    table = Table("id", "text", "type", "value", "mod", "anchor", title=title, title_justify="left")
+    cols = ("id", "text", "type", "value", "date_ar", "mod", "anchor", "note")
+    table = Table(*cols, title=title, title_justify="left")
     for t in doc.timexes:
-        cells = (t.id, t.text, t.type, t.value, t.mod or "", t.anchor or "")
+        date = label(t.value, t.mod)
+        cells = (t.id, t.text, t.type, t.value, date, t.mod or "", t.anchor or "", t.note or "")
         table.add_row(*(Text(c) for c in cells))
     console = Console(file=io.StringIO(), width=width, color_system=None, record=True)
     if doc.events:

@@ -37,11 +37,18 @@ def to_json(tl: Timeline) -> str:
     return _json(tl.as_dict())
 
 
+def _label(e: TimelineEntry) -> str:
+    """The entry's date as an Arabic reader reads it (``2 تشرين الأول/أكتوبر 2018``)."""
+    from ..time.values import label
+
+    return label(e.date, e.mod)
+
+
 def to_markdown(tl: Timeline) -> str:
     span = f"{tl.start or '…'} → {tl.end or '…'}"
     out = [f"# {md_text(tl.query)}\n", f"{tl.articles} matching articles, {span}.\n"]
     for e in tl.entries:
-        out.append(f"## {md_text(e.date)}\n")
+        out.append(f"## {md_text(_label(e))} ({md_text(e.date)})\n")
         for it in e.items:
             more = f" (+{len(it.also)} more)" if it.also else ""
             out.append(f"- {md_text(it.text)}  \n  *{md_text(_source(it))}*{more}")
@@ -49,13 +56,15 @@ def to_markdown(tl: Timeline) -> str:
     return encodable("\n".join(out))
 
 
-_CSV_FIELDS = ["date", "score", "text", "doc_id", "source", "url", "published", "start", "end"]
+_CSV_FIELDS = [
+    "date", "date_ar", "score", "text", "doc_id", "source", "url", "published", "start", "end",
+]  # fmt: skip
 
 
 def to_csv(tl: Timeline) -> str:
     rows = (
         {f: getattr(it, f, None) for f in _CSV_FIELDS}
-        | {"date": e.date, "score": e.score, "also": ";".join(it.also)}
+        | {"date": e.date, "date_ar": _label(e), "score": e.score, "also": ";".join(it.also)}
         for e, it in _lines(tl)
     )
     return csv_table([*_CSV_FIELDS, "also"], rows)
@@ -66,6 +75,7 @@ def timelinejs(tl: Timeline) -> dict[str, Any]:
         {
             "unique_id": f"{it.doc_id}:{it.start}",
             "start_date": date_parts(e.date),
+            "display_date": html_text(_label(e)),
             "text": {
                 "headline": html_text(headline(it.text)),
                 "text": f"{html_text(it.text)}<br><i>{html_text(_source(it))}</i>",
@@ -82,7 +92,7 @@ def vis(tl: Timeline) -> dict[str, Any]:
         {
             "id": f"{it.doc_id}:{it.start}",
             "content": html_text(headline(it.text)),
-            "title": html_text(f"{it.text} ({_source(it)})"),
+            "title": html_text(f"{_label(e)}: {it.text} ({_source(it)})"),
             "start": iso_day(e.date),
         }
         for e, it in _lines(tl)

@@ -12,11 +12,12 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from hijridate import Gregorian, Hijri
 
+from .iso import period
 from .readings import Reading
 
 NARRATIVE_WINDOW = 4  # sentences a calendar date stays the story's anchor
@@ -55,6 +56,9 @@ class Context:
     future: bool
     narrative: Anchor | None  # most recent calendar date, any sentence
     window: int = NARRATIVE_WINDOW  # sentences the narrative anchor reaches
+    # the tense of the verb nearest before the expression (``text.tense.nearest_verb``):
+    # it turns a bare weekday forward ("present", "future") or back ("past")
+    verb: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +66,9 @@ class Resolved:
     value: str
     anchor: str | None  # "dct", a timex id, or None when absolute
     point: tuple[int, int | None, int | None] | None  # (year, month, day) to anchor on
+    note: str | None = None  # what the text contradicts: "weekday-mismatch"...
+    mod: str | None = None  # a mod the anchoring adds ("وبعد أسبوعين" from a day: APPROX)
+    type: str | None = None  # a type other than the reading's ("بعد خمس دقائق" in a story)
 
 
 def resolve(r: Reading, ctx: Context) -> Resolved | None:
@@ -87,29 +94,81 @@ def resolve(r: Reading, ctx: Context) -> Resolved | None:
 
 
 def _calendar(r: Reading, ctx: Context) -> Resolved:
+    if r.alt_month is not None:  # two months of one kind: the one nearer the DCT
+        months = (r.month, r.alt_month)
+        options = [_calendar(replace(r, month=m, alt_month=None), ctx) for m in months]
+        return nearest(options, lambda res: _first_day(res.point), ctx.dct, ctx.future)
     if r.year is not None:
+        note = None
         if r.month and r.day:
-            dt.date(r.year, r.month, r.day)  # raises on 31 February
-        return Resolved(_format(r.year, r.month, r.day, r.sub), None, (r.year, r.month, r.day))
+            day = dt.date(r.year, r.month, r.day)  # raises on 31 February
+            note = _mismatch(day, r.weekday)
+        point = (r.year, r.month, r.day)
+        return Resolved(_format(r.year, r.month, r.day, r.sub), None, point, note)
     assert r.month is not None
     if r.year_offset is not None:
         year, label = ctx.dct.year + r.year_offset, "dct"
     else:
         year, label = _year_for(r.month, r.day, r, ctx)
+    note = None
     if r.day:
         dt.date(year, r.month, r.day)
-    return Resolved(_format(year, r.month, r.day), label, (year, r.month, r.day))
+        if r.weekday is not None:
+            year, note = _agreeing_year(r, year, label, ctx)
+    return Resolved(_format(year, r.month, r.day), label, (year, r.month, r.day), note)
+
+
+def _first_day(point: tuple[int, int | None, int | None] | None) -> dt.date:
+    assert point is not None
+    y, m, d = point
+    return dt.date(y, m or 1, d or 1)
+
+
+WEEKDAY_MISMATCH = "weekday-mismatch"
+
+
+def _mismatch(day: dt.date, weekday: int | None) -> str | None:
+    """The note of a date whose written weekday is not its own ("الأربعاء 23 مايو 2017")."""
+    return WEEKDAY_MISMATCH if weekday is not None and day.isoweekday() != weekday else None
+
+
+def _agreeing_year(r: Reading, year: int, label: str, ctx: Context) -> tuple[int, str | None]:
+    """The year, of the one chosen and the two around it, in which the day falls on the
+    weekday written beside it ("الأحد 17 مارس"), the nearest to the date the year was
+    chosen from; the chosen year, noted, when none does or a word fixed the year."""
+    assert r.month is not None and r.day is not None and r.weekday is not None
+    if r.direction is not None or r.year_offset is not None:
+        return year, _mismatch(dt.date(year, r.month, r.day), r.weekday)
+    a = ctx.narrative
+    ref = dt.date(*a.start_key()) if a is not None and label == a.tid else ctx.dct
+    agree = []
+    for y in (year, year - 1, year + 1):
+        try:
+            day = dt.date(y, r.month, r.day)
+        except ValueError:  # 29 February
+            continue
+        if day.isoweekday() == r.weekday:
+            agree.append(day)
+    if not agree:
+        return year, WEEKDAY_MISMATCH
+    if agree[0].year == year:
+        return year, None
+    return nearest(agree, lambda d: d, ref, ctx.future).year, None
 
 
 def _year_for(month: int, day: int | None, r: Reading, ctx: Context) -> tuple[int, str]:
     a = ctx.narrative
     # a year the text names by reference ("العام الماضي") anchors its own sentence's months
     named_year = a is not None and a.month is None and a.sentence == ctx.sentence
+    # a story told in the past does not go on from a date still to come: "توقع الصندوق
+    # في مايو" after "في عام 2019" (a forecast) is the last May
+    forecast = a is not None and dt.date(*a.start_key()) > ctx.dct and ctx.verb == "past"
     if (
         r.direction is None
         and a is not None
         and (not a.deictic or named_year)
         and ctx.sentence - a.sentence <= ctx.window
+        and not forecast
     ):
         start = a.start_key()
         for year in (a.year, a.year + 1):
@@ -166,18 +225,28 @@ def _hijri(r: Reading, ctx: Context) -> Resolved:
         label = "dct"
         h = Gregorian(ctx.dct.year, ctx.dct.month, ctx.dct.day).to_hijri()
         month, day = r.month or h.month, r.day or 1
-        years = (h.year, h.year + 1) if ctx.future else (h.year - 1, h.year, h.year + 1)
-        year = nearest(years, lambda y: Hijri(y, month, day).to_gregorian(), ctx.dct, ctx.future)
+        years: tuple[int, ...] = (
+            (h.year, h.year + 1) if ctx.future else (h.year - 1, h.year, h.year + 1)
+        )
+        if r.weekday is not None and r.day:  # "الخميس 28 شوال": the year where they agree
+            agree = tuple(y for y in years if _hijri_day(y, month, day).isoweekday() == r.weekday)
+            years = agree or years
+        year = nearest(years, lambda y: _hijri_day(y, month, day), ctx.dct, ctx.future)
     if r.month is None:  # a whole Hijri year
         first = Hijri(year, 1, 1).to_gregorian()
         last = Hijri(year, 12, Hijri(year, 12, 1).month_length()).to_gregorian()
         return Resolved(f"{first.isoformat()}/{last.isoformat()}", label, None)
     if r.day:
-        g = Hijri(year, r.month, r.day).to_gregorian()
-        return Resolved(g.isoformat(), label, (g.year, g.month, g.day))
+        g = _hijri_day(year, r.month, r.day)
+        return Resolved(g.isoformat(), label, (g.year, g.month, g.day), _mismatch(g, r.weekday))
     first = Hijri(year, r.month, 1).to_gregorian()
     last = Hijri(year, r.month, Hijri(year, r.month, 1).month_length()).to_gregorian()
     return Resolved(f"{first.isoformat()}/{last.isoformat()}", label, None)
+
+
+def _hijri_day(year: int, month: int, day: int) -> dt.date:
+    g = Hijri(year, month, day).to_gregorian()
+    return dt.date(g.year, g.month, g.day)
 
 
 def nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:
@@ -203,15 +272,34 @@ def _day_of_month(r: Reading, ctx: Context) -> Resolved:
 
     y, m = divmod(nearest(months, date_of, ctx.dct, ctx.future), 12)
     day = dt.date(y, m + 1, r.day)  # raises for 31 November: not a date
-    return Resolved(day.isoformat(), "dct", (day.year, day.month, day.day))
+    return Resolved(_with_time(day.isoformat(), r), "dct", (day.year, day.month, day.day))
+
+
+def hijri_nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:
+    """The ``nth`` ISO ``weekday`` of a Hijri month (``nth`` -1: the last), in Gregorian."""
+    first = _hijri_day(year, month, 1)
+    last = first + dt.timedelta(days=Hijri(year, month, 1).month_length() - 1)
+    if nth < 0:
+        return last - dt.timedelta(days=(last.isoweekday() - weekday) % 7)
+    day = first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
+    if day > last:
+        raise ValueError("no such weekday")
+    return day
 
 
 def _nth_weekday(r: Reading, ctx: Context) -> Resolved:
     assert r.weekday is not None and r.nth is not None
     month, weekday, nth = r.month or ctx.dct.month, r.weekday, r.nth
     year = r.year
-    if r.month is None:  # "the second Sunday": of the DCT's month
-        year = ctx.dct.year
+    if r.sub == "hijri":  # "آخر جمعة من رمضان": the occurrence nearest the DCT
+        h = Gregorian(ctx.dct.year, ctx.dct.month, ctx.dct.day).to_hijri().year
+        years = (h, h + 1) if ctx.future else (h - 1, h, h + 1)
+        days = [hijri_nth_weekday(y, month, weekday, nth) for y in years]
+        day = nearest(days, lambda d: d, ctx.dct, ctx.future)
+        return Resolved(day.isoformat(), "dct", (day.year, day.month, day.day))
+    if r.month is None:  # "the second Sunday": of the DCT's month, or of the one named
+        y, m = divmod(ctx.dct.year * 12 + ctx.dct.month - 1 + int(r.offset), 12)
+        year, month = y, m + 1
     if year is None:
         year = nearest_year(ctx.dct, lambda y: nth_weekday(y, month, weekday, nth), ctx.future)
     day = nth_weekday(year, month, weekday, nth)
@@ -230,19 +318,34 @@ def _weekday(r: Reading, ctx: Context) -> dt.date:
         return ctx.dct + dt.timedelta(days=delta - 7 if delta >= 0 else delta)
     if r.direction == 1:
         return ctx.dct + dt.timedelta(days=delta + 7 if delta <= 0 else delta)
-    if ctx.future:
+    forward = ctx.verb in ("present", "future") if ctx.verb is not None else ctx.future
+    if forward:  # "المباراة التي تنطلق الخميس": the coming one
         return ctx.dct + dt.timedelta(days=delta % 7)
     return ctx.dct - dt.timedelta(days=(-delta) % 7)
 
 
 def _relative(r: Reading, ctx: Context) -> Resolved:
     a = ctx.narrative
-    if r.anaphoric and a is not None and ctx.sentence - a.sentence <= max(ctx.window, 1):
+    # "وبعد أسبوعين" continues the story: a date the text tells reaches as far as in a
+    # chronology; one counted from the DCT, only into the next sentence
+    reach = max(ctx.window, 1) if a is None or a.deictic else max(ctx.window, NARRATIVE_WINDOW)
+    story = r.anaphoric and a is not None and ctx.sentence - a.sentence <= reach
+    if story and r.sub and (ctx.future or ctx.verb in ("present", "future")):
+        story = False  # "تبدأ الأشغال خلال الصيف": the coming one, not the story's
+    if story:
+        assert a is not None
         base, label = dt.date(a.year, a.month or 1, a.day or 1), a.tid
     else:
         base, label = ctx.dct, "dct"
     n = int(r.offset)
     unit = r.unit or "D"
+    if unit in ("H", "MIN", "S") and story:  # minutes after a day of no known hour
+        return Resolved(period([(abs(r.offset), unit)]), None, None, type="DURATION")
+    # two weeks after a day the story tells: about the day fourteen days later
+    if unit == "W" and story and a is not None and a.day is not None and not (r.sub or r.weekday):
+        day = base + dt.timedelta(weeks=n)
+        mod = r.mod or "APPROX"
+        return Resolved(day.isoformat(), label, (day.year, day.month, day.day), mod=mod)
     if unit in ("H", "MIN", "S"):
         step = {"H": 3600, "MIN": 60, "S": 1}[unit] * r.offset
         t = dt.datetime.combine(base, dt.time()) + dt.timedelta(seconds=step)

@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from functools import cache
 from typing import Any
 
 import regex
 
+from ..patterns import compiled
 from .anchor import Context, Resolved, resolve
+from .lexicon import alternation
 from .readings import Fields, Piece, Reading, first
 
 # shift code -> (lowest, highest) 12-hour clock hours that get +12, and hours read as 0
@@ -107,7 +110,10 @@ def _day(
         "mod": mod,
     }
     if "month" in f:  # "مساء الخميس 15 فبراير 2018"
-        return Reading("TIME", "cal_time", f.get("year"), f["month"], f["day"], **time_of_day)
+        return Reading(
+            "TIME", "cal_time", f.get("year"), f["month"], f["day"], weekday=f.get("weekday"),
+            **time_of_day,
+        )  # fmt: skip
     if "weekday" in f:
         near = 2 if "deictic_day" in f else f.get("direction")
         return Reading(
@@ -132,7 +138,7 @@ def cal_time(r: Reading, ctx: Context) -> Resolved | None:
     day = resolve(replace(r, type="DATE", kind="cal", part=None, hour=None, mod=None), ctx)
     if day is None or day.value.count("-") != 2:
         return None
-    return Resolved(day.value + _time_of_day(r), day.anchor, day.point)
+    return Resolved(day.value + _time_of_day(r), day.anchor, day.point, day.note)
 
 
 def _time_of_day(r: Reading) -> str:
@@ -230,3 +236,62 @@ def time_pair(f: Fields, span: tuple[int, int], m: regex.Match[str]) -> list[Pie
     if end[0] < start[0] and second.kind in ("rel", "clock"):  # "من العاشرة ليلاً إلى الخامسة صباحاً"
         second = replace(second, offset=second.offset + 1)
     return [(m.start("first"), m.end("first"), first), (m.start("second"), m.end("second"), second)]
+
+
+# --- a day and a time of day written side by side: one TIME ------------------------------
+
+# Day readings a clock time can be set on: a calendar day, a weekday, a day counted from
+# today, a day of this month.
+_DAY_KINDS = frozenset({"cal", "weekday", "rel", "dom"})
+
+
+@cache
+def _joins() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """What may stand between a day and its time ("الجمعة 14/06 عند الساعة 9:15"), and
+    between a time and its day ("الساعة التاسعة من يوم الجمعة"): lexicon classes
+    ``datetime_join`` and ``time_date_join``, a comma or a dash (a schedule's "السبت 13
+    ماي 2017 - الساعة 20:00"), spaces."""
+    gap = r"[ ]{0,3}(?:[,،\-–][ ]{0,3})?"
+    after = compiled(rf"{gap}(?:(?:{alternation('datetime_join')})[ ]{{1,3}})?")
+    before = compiled(rf"{gap}(?:(?:{alternation('time_date_join')})[ ]{{1,3}})?")
+    return after, before
+
+
+def _is_day(r: Reading) -> bool:
+    if r.type != "DATE" or r.kind not in _DAY_KINDS or r.hour is not None:
+        return False
+    if r.kind == "cal":
+        return r.day is not None and r.month is not None
+    return r.kind != "rel" or (r.unit == "D" and not r.sub)
+
+
+def _on_day(day: Reading, clock: Reading) -> Reading:
+    kind = "cal_time" if day.kind == "cal" else day.kind
+    return replace(
+        day, type="TIME", kind=kind, hour=clock.hour, minute=clock.minute,
+        second=clock.second, part=clock.part, mod=clock.mod or day.mod,
+    )  # fmt: skip
+
+
+def join_days_and_times(text: str, pieces: list[Piece]) -> list[Piece]:
+    """A day followed by a clock time, or a clock time followed by its day, with only a
+    join word between them, is one TIME: "الجمعة 14/06 عند الساعة 9:15 مساءً",
+    "الساعة العاشرة صباحاً يوم 22 أبريل". ``pieces`` are in text order."""
+    after, before = _joins()
+    out: list[Piece] = []
+    i = 0
+    while i < len(pieces):
+        s1, e1, r1 = pieces[i]
+        if i + 1 < len(pieces):
+            s2, e2, r2 = pieces[i + 1]
+            if r2.kind == "clock" and _is_day(r1) and after.fullmatch(text, e1, s2):
+                out.append((s1, e2, _on_day(r1, r2)))
+                i += 2
+                continue
+            if r1.kind == "clock" and _is_day(r2) and before.fullmatch(text, e1, s2):
+                out.append((s1, e2, _on_day(r2, r1)))
+                i += 2
+                continue
+        out.append(pieces[i])
+        i += 1
+    return out

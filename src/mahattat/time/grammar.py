@@ -74,6 +74,9 @@ class Rule:
     anchors: frozenset[str] = frozenset()
     # characters scanned before and after an anchor word; None: engine.json's defaults
     window: tuple[int, int] | None = None
+    # a match counts only right after an imperfect or future verb ("سأعود الظهر"); the
+    # value names a lexicon class whose words may stand between them ("في"), or is ""
+    after_verb: str | None = None
 
     @property
     def pattern(self) -> regex.Pattern[str]:
@@ -157,7 +160,13 @@ def rules() -> tuple[Rule, ...]:
             if "anchors" not in spec and r"\d" in spec["pattern"]:
                 anchors.add("DIGIT")
             window = tuple(spec["window"]) if "window" in spec else None
+            after_verb = spec.get("after_verb")
+            if after_verb is True:
+                after_verb = ""
             out.append(
-                Rule(spec["name"], spec["resolver"], pattern, groups, frozenset(anchors), window)
+                Rule(
+                    spec["name"], spec["resolver"], pattern, groups, frozenset(anchors), window,
+                    after_verb,
+                )
             )
     return tuple(out)

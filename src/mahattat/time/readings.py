@@ -47,6 +47,8 @@ class Reading:
     sub: str | None = None  # Q1, H2, SU...: a part of the year
     year_offset: int | None = None  # "of last year": the DCT's year plus this
     nth: int | None = None  # kind "nth_weekday": the nth ``weekday`` of ``month`` (-1: last)
+    alt_month: int | None = None  # "يناير/كانون الأول": the other month the text names
+    note: str | None = None  # what the text contradicts (``records.Timex.note``)
 
 
 Fields = dict[str, Any]
@@ -136,8 +138,33 @@ def _unit(f: Fields) -> str:
     return "D"
 
 
-def date(f: Fields, span: tuple[int, int]) -> list[Piece]:
-    month = f.get("month2") or f.get("month") or f.get("monthnum")
+MONTH_MISMATCH = "month-mismatch"
+
+
+def _month(f: Fields, m: regex.Match[str]) -> tuple[int | None, int | None, str | None]:
+    """The month of a date, the other one when a compound names two that disagree
+    ("يناير/كانون الأول"), and the note. A compound's Egyptian or Maghreb name is trusted
+    over its Levantine one, which writers confuse (كانون الأول/الثاني); two names of one
+    kind leave the choice to the anchoring (``alt_month``)."""
+    first, second = f.get("month"), f.get("month2")
+    if first is None or second is None or first == second:
+        return first or second or f.get("monthnum"), None, None
+    levantine = [_is_levantine(m.group(name)) for name in ("month", "month2")]
+    if levantine[0] != levantine[1]:
+        return (second if levantine[0] else first), None, MONTH_MISMATCH
+    return first, second, MONTH_MISMATCH
+
+
+def _is_levantine(surface: str) -> bool:
+    try:
+        lookup("month_levantine", surface)
+    except KeyError:
+        return False
+    return True
+
+
+def date(f: Fields, span: tuple[int, int], m: regex.Match[str]) -> list[Piece]:
+    month, alt_month, note = _month(f, m)
     day = f.get("day") or f.get("ordday")
     direction = f.get("direction", f.get("this"))
     year_offset = f.get("year_direction") if f.get("unit_singular_point") == "Y" else None
@@ -150,6 +177,9 @@ def date(f: Fields, span: tuple[int, int]) -> list[Piece]:
         mod=f.get("mod_point"),
         direction=direction,
         year_offset=year_offset,
+        weekday=f.get("weekday") if day else None,  # "الأحد 17 مارس": checked, or picks the year
+        alt_month=alt_month,
+        note=note,
     )
     return [(*span, r)]
 
@@ -166,7 +196,7 @@ def date_range_year(f: Fields, span: tuple[int, int], m: regex.Match[str]) -> li
     year = f["yearfull"]
     first = (f["month"], f.get("day") or f.get("ordday"))
     second = (f["month2"], f.get("day2") or f.get("ordday2"))
-    first_year = year if first <= second else year - 1
+    first_year = year if (first[0], first[1] or 0) <= (second[0], second[1] or 0) else year - 1
     return [
         (m.start("first"), m.end("first"), Reading("DATE", "cal", first_year, *first)),
         (m.start("second"), m.end("second"), Reading("DATE", "cal", year, *second)),
@@ -174,16 +204,23 @@ def date_range_year(f: Fields, span: tuple[int, int], m: regex.Match[str]) -> li
 
 
 def day_pair(f: Fields, span: tuple[int, int], m: regex.Match[str]) -> list[Piece]:
-    year, month = f.get("year"), f["month"]
-    return [
-        (m.start("first"), m.end("first"), Reading("DATE", "cal", year, month, f["day"])),
-        (m.start("second"), m.end("second"), Reading("DATE", "cal", year, month, f["day2"])),
-    ]
+    """Days of one month: the two ends of a range, or every day of a list."""
+    year, month, direction = f.get("year"), f["month"], f.get("direction")
+    days = [(m.start("first"), m.end("first"), f["day"])]
+    if "mid" in m.re.groupindex:
+        mids = zip(m.spans("mid"), m.captures("mid"), strict=True)
+        days += [(s, e, int(d)) for (s, e), d in mids]
+    days.append((m.start("second"), m.end("second"), f["day2"]))
+    return [(s, e, Reading("DATE", "cal", year, month, d, direction=direction)) for s, e, d in days]
 
 
 def hijri(f: Fields, span: tuple[int, int]) -> list[Piece]:
     day = f.get("day") or f.get("ordday")
-    r = Reading("DATE", "hijri", f.get("hyear"), f.get("hijri_month"), day, mod=f.get("mod_point"))
+    weekday = f.get("weekday") if day else None
+    r = Reading(
+        "DATE", "hijri", f.get("hyear"), f.get("hijri_month"), day, mod=f.get("mod_point"),
+        weekday=weekday,
+    )  # fmt: skip
     return [(*span, r)]
 
 
@@ -254,26 +291,37 @@ def quarter(f: Fields, span: tuple[int, int]) -> list[Piece]:
 
 
 def season(f: Fields, span: tuple[int, int]) -> list[Piece]:
+    """A season; one the text points back to ("ذلك الصيف", "في إحدى ليالي الصيف") is of the
+    story's year, a bare one ("خلال الشتاء") of the DCT's."""
     if "year" in f:
         return [(*span, Reading("DATE", "cal", f["year"], sub=f["season"], mod=f.get("mod_point")))]
     offset = first(f, "direction", "this")
-    r = Reading("DATE", "rel", unit="Y", offset=offset, sub=f["season"], mod=f.get("mod_point"))
+    story = "that" in f or "vague_lead" in f
+    r = Reading(
+        "DATE", "rel", unit="Y", offset=offset, sub=f["season"], mod=f.get("mod_point"),
+        anaphoric=story,
+    )  # fmt: skip
     return [(*span, r)]
 
 
 def numeric(f: Fields, span: tuple[int, int], m: regex.Match[str]) -> list[Piece]:
     """Digits: Y-M-D when the first part has four digits, else D-M, else M-D."""
     a, b, c = m.group("a"), m.group("b"), m.group("c")
+    weekday = f.get("weekday")  # "الجمعة 14/06"
     if len(a) == 4:  # 2018-04-22, 2015/3
-        return [(*span, Reading("DATE", "cal", int(a), int(b), int(c) if c else None))]
+        day = int(c) if c else None
+        r = Reading("DATE", "cal", int(a), int(b), day, weekday=weekday if day else None)
+        return [(*span, r)]
     year = _full_year(c) if c else None
     if len(b) == 4:  # 3/2015: a month and its year
+        if not 1 <= int(a) <= 12 or not 1000 <= int(b) < 2200:
+            raise KeyError(m.group())  # "0.6567": a number
         return [(*span, Reading("DATE", "cal", int(b), int(a)))]
     first, second = int(a), int(b)
     day, month = (first, second) if second <= 12 else (second, first)
     if month > 12 or day > 31 or not day or not month:
         raise KeyError(m.group())  # not a date: the engine drops the match
-    return [(*span, Reading("DATE", "cal", year, month, day))]
+    return [(*span, Reading("DATE", "cal", year, month, day, weekday=weekday))]
 
 
 def _full_year(digits: str) -> int:
@@ -318,6 +366,8 @@ def weekend(f: Fields, span: tuple[int, int]) -> list[Piece]:
 
 def week_weekday(f: Fields, span: tuple[int, int]) -> list[Piece]:
     """A weekday of the week before, of or after the DCT's (ISO weeks)."""
+    if f.get("unit_singular_point", "W") != "W":  # "الخميس من الشهر المقبل": no week
+        raise KeyError(span)
     offset = first(f, "direction", "this")
     return [(*span, Reading("DATE", "rel", unit="W", offset=offset, weekday=f["weekday"]))]
 
@@ -326,9 +376,23 @@ MAX_WEEKDAYS_IN_MONTH = 5
 
 
 def nth_weekday_of(f: Fields, span: tuple[int, int]) -> list[Piece]:
+    """The nth (or, -1, the last) weekday of a month: named (Gregorian or Hijri: ``sub``
+    "hijri"), or the DCT's month moved by ``offset`` months ("من الشهر المقبل")."""
     if f["ordinal"] > MAX_WEEKDAYS_IN_MONTH:  # "الاثنين العاشر" is no date: leave the weekday
         raise KeyError(f["ordinal"])
-    r = Reading("DATE", "nth_weekday", month=f.get("month"), weekday=f["weekday"], nth=f["ordinal"])
+    unit = f.get("unit_singular_point")
+    if unit is not None and unit != "M":  # "أول جمعة من العام": not a month
+        raise KeyError(span)
+    r = Reading(
+        "DATE",
+        "nth_weekday",
+        f.get("year"),
+        f.get("month") or f.get("hijri_month"),
+        weekday=f["weekday"],
+        nth=f["ordinal"],
+        sub="hijri" if "hijri_month" in f else None,
+        offset=first(f, "direction", "this") if unit else 0,
+    )
     return [(*span, r)]
 
 
@@ -342,3 +406,8 @@ def relative_span(f: Fields, span: tuple[int, int]) -> list[Piece]:
     else:
         n = "X"
     return [(*span, Reading("DURATION", "lit", value=period([(n, unit)])))]
+
+
+def name(f: Fields, span: tuple[int, int]) -> list[Piece]:
+    """A title or a name holding a date word ("النائب العام السابق"): no date."""
+    return [(*span, Reading("DATE", "name"))]

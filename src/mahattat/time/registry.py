@@ -26,7 +26,7 @@ def _span_only(fn: Callable[[Fields, tuple[int, int]], list[Piece]]) -> Resolver
 
 
 RESOLVERS: dict[str, Resolver] = {
-    "date": _span_only(r.date),
+    "date": r.date,
     "hijri": _span_only(r.hijri),
     "weekday": _span_only(r.weekday),
     "deictic": _span_only(r.deictic),
@@ -54,12 +54,14 @@ RESOLVERS: dict[str, Resolver] = {
     "duration": durations.duration,
     "set": durations.set_,
     "holiday": _span_only(holidays.holiday),
+    "name": _span_only(r.name),
 }
 
 KINDS: dict[str, Kind] = {
     "cal_time": clock.cal_time,  # a date with a clock time
     "clock": clock.clock_day,  # a clock time alone: the day comes from the context
     "holiday": holidays.anchor,  # a holiday's day in the year the context gives
+    "name": lambda r, ctx: None,  # a title or a name: no expression
 }
 
 

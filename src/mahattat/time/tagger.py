@@ -11,9 +11,10 @@ from typing import cast
 from ..patterns import compiled
 from ..records import Timex, TimexType
 from ..text.normalize import View
-from ..text.tense import clause, is_future
+from ..text.tense import after_verb, clause, is_future, nearest_verb
 from .anchor import NARRATIVE_WINDOW, Anchor, Context
-from .grammar import rules
+from .clock import join_days_and_times
+from .grammar import Rule, rules
 from .lexicon import classes
 from .readings import Piece, Reading
 from .registry import read, resolve
@@ -36,6 +37,8 @@ def find(text: str, exhaustive: bool = False) -> list[Piece]:
     for rank, rule in enumerate(rules()):
         hits = rule.pattern.finditer(text) if exhaustive else matches(rule, text, found)
         for m in hits:
+            if rule.after_verb is not None and not _after_verb(text, m.start("span"), rule):
+                continue
             try:
                 pieces = read(rule, m)
             except KeyError:  # a capture the lexicon cannot read: not an expression
@@ -50,7 +53,12 @@ def find(text: str, exhaustive: bool = False) -> list[Piece]:
         taken[start:end] = b"\x01" * (end - start)
         chosen.extend(pieces)
     chosen.sort(key=lambda p: p[0])
-    return chosen
+    return join_days_and_times(text, chosen)
+
+
+def _after_verb(text: str, start: int, rule: Rule) -> bool:
+    between = frozenset(classes()[rule.after_verb]) if rule.after_verb else frozenset()
+    return after_verb(text, start, between)
 
 
 def _after_boundary_word(text: str, start: int) -> bool:
@@ -83,20 +91,36 @@ def tag(view: View, dct: dt.date, sentences: list[tuple[int, int]]) -> list[Time
     for start, end, reading in found:
         sid = max(bisect_right(starts, start) - 1, 0)
         future = is_future(clause(view.text, start, end, spans[sid]))
-        res = resolve(reading, Context(dct, sid, future, narrative, window))
+        # a bare weekday goes the way of its verb ("تنطلق الخميس", "انطلقت الخميس"); a
+        # season of the story, unless the verb speaks of now or later; a year-less date
+        # does not continue a story from a date to come when its verb tells the past
+        bare_weekday = reading.kind == "weekday" and reading.direction is None
+        story_part = reading.anaphoric and reading.sub is not None
+        yearless = reading.kind in ("cal", "cal_time") and reading.year is None
+        asks_verb = bare_weekday or story_part or yearless
+        verb = nearest_verb(view.text, start, spans[sid]) if asks_verb else None
+        res = resolve(reading, Context(dct, sid, future, narrative, window, verb))
         if res is None:
             continue
         tid = f"t{len(out) + 1}"
         o_start, o_end, text = view.original_span(start, end)
-        out.append(
-            Timex(tid, o_start, o_end, text, _type(reading), res.value, reading.mod, res.anchor)
-        )
-        if res.point is not None and reading.type == "DATE":
+        kind = cast(TimexType, res.type) if res.type else _type(reading)
+        mod = res.mod or reading.mod
+        note = res.note or reading.note
+        out.append(Timex(tid, o_start, o_end, text, kind, res.value, mod, res.anchor, note))
+        if res.point is not None and kind in ("DATE", "TIME") and reading.kind != "clock":
             y, m, d = res.point
-            told = (
-                reading.kind in ("cal", "hijri")
-                and res.anchor != "dct"
-                and not _after_boundary_word(view.text, start)
+            # a date the text tells, or a day counted from such a date ("وبعد ثلاثة أيام")
+            from_told = (
+                narrative is not None
+                and res.anchor == narrative.tid
+                and not narrative.deictic
+                and d is not None
             )
-            narrative = Anchor(y, m, d, reading.mod, tid, sid, not told)
+            told = (
+                reading.kind in ("cal", "hijri", "cal_time")
+                or (reading.kind == "rel" and from_told)
+            ) and res.anchor != "dct" and not _after_boundary_word(view.text, start)
+            if kind == "DATE" or reading.kind == "cal_time":
+                narrative = Anchor(y, m, d, mod, tid, sid, not told)
     return out

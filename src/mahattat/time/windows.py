@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 
 import regex
 
-from ..text.arabic import clitic_readings
+from ..text.arabic import clitic_readings, zipf
 from .grammar import Rule, engine, rules
 from .lexicon import classes
 
@@ -28,15 +28,16 @@ _DIGIT_JOIN = frozenset(":/.-,،")
 @cache
 def key_words() -> dict[str, frozenset[str]]:
     """For each entry of an anchor class, its longest word (the rarest, as a rule:
-    "الصباح" of "في الصباح", not "في"), with the classes it stands for."""
+    "الصباح" of "في الصباح", not "في"; of words of equal length the rarest by the word
+    frequencies), with the classes it stands for."""
     anchors = set().union(*(r.anchors for r in rules())) - {"DIGIT", "DIGIT4", "DIGIT_SEP"}
     lex = classes()
     out: dict[str, set[str]] = defaultdict(set)
     for cls in anchors:
         for key in lex.get(cls, ()):
             words = _TOKEN.findall(key)
-            if words:
-                out[max(words, key=len)].add(cls)
+            if words:  # the longest word; of equal ones the rarest ("أمس" of "قبل يوم أمس")
+                out[max(words, key=lambda w: (len(w), -zipf(w)))].add(cls)
     return {k: frozenset(v) for k, v in out.items()}
 
 

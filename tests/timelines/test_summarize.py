@@ -206,3 +206,10 @@ def test_the_day_is_told_by_reports_not_by_previews(tmp_path: Path) -> None:
         (entry,) = summarize(store, "سد الوادي", dates=1).entries
     assert entry.date == "2020-05-05"
     assert [i.doc_id for i in entry.items] == ["r"]
+
+
+def test_stored_events_come_back_with_their_dates(store: Store) -> None:
+    (d2,) = [a for a in collect(store, "ميناء الحمراء").articles if a.doc_id == "d2"]
+    dated = [e for e in d2.events if e.dated]
+    assert [(e.date, e.negated, e.future) for e in dated] == [("2019-03-14", False, False)]
+    assert "إنهاء إضراب" in d2.text[dated[0].start : dated[0].end]

@@ -86,7 +86,7 @@ def rows(raw: RawArticle, doc_id: str, digest: str) -> ArticleRows | BadRecord:
 
 def _event_row(e: Event) -> tuple[object, ...]:
     flags = (int(e.negated), int(e.future))
-    return (e.id, e.date, e.mod, e.end_date, e.start, e.end, e.type, e.section, *flags)
+    return (e.id, e.date, e.mod, e.end_date, e.start, e.end, e.type, e.section, *flags, e.timex)
 
 
 def _sentence_index(spans: list[tuple[int, int]]) -> Callable[[int], int | None]:

@@ -63,6 +63,7 @@ CREATE TABLE IF NOT EXISTS events (
   evid TEXT NOT NULL, date TEXT NOT NULL, mod TEXT, end_date TEXT,
   start INTEGER NOT NULL, "end" INTEGER NOT NULL, type TEXT, section TEXT,
   negated INTEGER NOT NULL, future INTEGER NOT NULL,
+  timex TEXT,                       -- the timex dating it, NULL for the publication day
   PRIMARY KEY (article, evid)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS events_date ON events (date);
@@ -72,7 +73,7 @@ CREATE TABLE IF NOT EXISTS rejects (
 CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5 (title, body, tokenize = 'unicode61');
 """
 
-SCHEMA_VERSION = 1  # PRAGMA user_version of a store; bump it with any change to SCHEMA
+SCHEMA_VERSION = 2  # PRAGMA user_version of a store; bump it with any change to SCHEMA
 TABLES = ("articles", "sentences", "timexes", "entities", "events", "rejects")
 # A second ingest waits this long for the first one's transaction before giving up.
 BUSY_SECONDS = 600.0
@@ -132,8 +133,25 @@ class Hit:
 
 
 @dataclass(frozen=True, slots=True)
+class StoredEvent:
+    """An event of an article read back (``records.Event`` without its entities)."""
+
+    start: int
+    end: int
+    date: str
+    mod: str | None
+    end_date: str | None
+    type: str | None
+    section: str | None
+    negated: bool
+    future: bool
+    dated: bool  # by a date of its own; False: by the publication day (a lead)
+
+
+@dataclass(frozen=True, slots=True)
 class Stored:
-    """An article read back: its sentences' spans and its DATE values by sentence."""
+    """An article read back: its sentences' spans, its DATE values by sentence and its
+    events in text order."""
 
     doc_id: str
     published: str
@@ -143,6 +161,7 @@ class Stored:
     text: str
     sentences: list[tuple[int, int]]
     dates: list[tuple[int | None, str]]  # (sentence index, TIMEX3 value)
+    events: tuple[StoredEvent, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,7 +256,7 @@ class Store:
             "INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?)", [(rid, *e) for e in a.entities]
         )
         self.db.executemany(
-            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(rid, *e) for e in a.events],
         )
         self.db.execute(
@@ -305,8 +324,18 @@ class Store:
             days = self.db.execute(
                 "SELECT sentence, value FROM timexes WHERE article = ? AND type = 'DATE'", (rid,)
             ).fetchall()
-            out.append(Stored(doc_id, published, src, title, url, text, spans, days))
+            events = tuple(self._events(rid))
+            out.append(Stored(doc_id, published, src, title, url, text, spans, days, events))
         return out
+
+    def _events(self, rid: int) -> Iterable[StoredEvent]:
+        rows = self.db.execute(
+            'SELECT start, "end", date, mod, end_date, type, section, negated, future, timex'
+            " FROM events WHERE article = ? ORDER BY start",
+            (rid,),
+        )
+        for *head, negated, future, timex in rows:
+            yield StoredEvent(*head, bool(negated), bool(future), timex is not None)
 
 
 def _search_sql(

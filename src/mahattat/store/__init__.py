@@ -334,8 +334,9 @@ class Store:
             " FROM events WHERE article = ? ORDER BY start",
             (rid,),
         )
-        for *head, negated, future, timex in rows:
-            yield StoredEvent(*head, bool(negated), bool(future), timex is not None)
+        for start, end, date, mod, end_date, kind, section, negated, future, timex in rows:
+            flags = (bool(negated), bool(future), timex is not None)
+            yield StoredEvent(start, end, date, mod, end_date, kind, section, *flags)
 
 
 def _search_sql(

@@ -9,9 +9,9 @@ from __future__ import annotations
 from typing import Protocol
 
 from ..records import Timeline, TimelineEntry, TimelineItem
-from ..store import Store
+from ..store import Query, Store
 from .baseline import busiest_days
-from .collection import Collection, collect
+from .collection import Collection, collect, stamped
 from .config import settings
 from .datewise import datewise
 
@@ -30,7 +30,7 @@ DEFAULT_METHOD = "datewise"
 
 def summarize(
     store: Store,
-    query: str,
+    query: str | Query,
     *,
     start: str | None = None,
     end: str | None = None,
@@ -38,13 +38,17 @@ def summarize(
     dates: int = 10,
     per_date: int = 1,
     method: str = DEFAULT_METHOD,
+    limit: int | None = None,
+    variants: bool = False,
 ) -> Timeline:
     """The ``dates`` best days for ``query`` with ``per_date`` sentences each, by the
-    method named ``method``; raises ``ValueError`` for a name not in ``METHODS``."""
+    method named ``method``, from the collection ``collect`` reads (``limit`` and
+    ``variants`` as it takes them); raises ``ValueError`` for a name not in ``METHODS``
+    (``QueryError``, a ``ValueError`` too, for a query that cannot be run)."""
     if method not in METHODS:
         raise ValueError(f"unknown timeline method {method!r} (choose {', '.join(METHODS)})")
-    collection = collect(store, query, start=start, end=end, source=source)
-    return METHODS[method](collection, dates=dates, per_date=per_date)
+    c = collect(store, query, start=start, end=end, source=source, limit=limit, variants=variants)
+    return stamped(METHODS[method](c, dates=dates, per_date=per_date), c)
 
 
 __all__ = [
@@ -59,5 +63,6 @@ __all__ = [
     "collect",
     "datewise",
     "settings",
+    "stamped",
     "summarize",
 ]

@@ -21,15 +21,20 @@ class Variant:
 
 @dataclass(frozen=True, slots=True)
 class Rules:
+    """``data/store/variants.json``, which says why each is what it is."""
+
     vowels: tuple[str, ...]
+    vowel_edges: bool
     swaps: dict[str, tuple[str, ...]]  # a letter -> what it may be written as
     final_swaps: dict[str, tuple[str, ...]]
     doubling: bool
     min_letters: int
     max_word_zipf: float
-    max_zipf: float
     min_articles: int
     min_share: float
+    max_zipf: float
+    common_word: float
+    max_zipf_beside_common: float
     max_shown: int
 
 
@@ -46,14 +51,17 @@ def rules() -> Rules:
     raw = load_json("store/variants.json")
     return Rules(
         tuple(raw["vowels"]),
+        bool(raw["vowel_edges"]),
         _both_ways(raw["swaps"]),
         _both_ways(raw["final_swaps"]),
         bool(raw["doubling"]),
         int(raw["min_letters"]),
         float(raw["max_word_zipf"]),
-        float(raw["max_zipf"]),
         int(raw["min_articles"]),
         float(raw["min_share"]),
+        float(raw["max_zipf"]),
+        float(raw["common_word"]),
+        float(raw["max_zipf_beside_common"]),
         int(raw["max_shown"]),
     )
 
@@ -67,13 +75,15 @@ def candidates(word: str) -> set[str]:
     if zipf(word) > r.max_word_zipf:
         return set()
     out: set[str] = set()
+    last = len(word) - 1
     for i in range(len(word) + 1):
         head, tail = word[:i], word[i:]
-        out.update(head + v + tail for v in r.vowels)  # a long vowel added
+        if r.vowel_edges or 0 < i <= last:
+            out.update(head + v + tail for v in r.vowels)  # a long vowel added
         if not tail:
             continue
         c, rest = tail[0], tail[1:]
-        if c in r.vowels:  # dropped, or swapped for another
+        if c in r.vowels and (r.vowel_edges or 0 < i < last):  # dropped, or swapped
             out.add(head + rest)
             out.update(head + v + rest for v in r.vowels)
         out.update(head + s + rest for s in r.swaps.get(c, ()))
@@ -94,7 +104,9 @@ def plausible(word: str, term: str, articles: int, of_word: int) -> bool:
     r = rules()
     if articles < max(r.min_articles, r.min_share * of_word) or term == word:
         return False
-    return zipf(term) <= r.max_zipf and terms(term) == [term]
+    common = zipf(word) > r.common_word
+    limit = r.max_zipf_beside_common if common else r.max_zipf
+    return zipf(term) <= limit and terms(term) == [term]
 
 
 def by_word(found: tuple[Variant, ...] | list[Variant]) -> dict[str, tuple[str, ...]]:

@@ -46,12 +46,19 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_candidates_are_one_edit_away() -> None:
     near = candidates("برانسون")
-    assert {"برونسون", "برنسون", "بيرانسون", "براانسون", "برانصون"} <= near
+    assert {"برونسون", "برنسون", "بيرانسون", "برانسسون", "برانصون"} <= near
+    assert "بررانسون" in near  # a consonant doubled
     assert "برانسون" not in near
     assert "ترمب" in candidates("ترامب")  # a long vowel dropped
     assert "جنيفه" in candidates("جنيفا")  # a final ا written ه (ة once folded)
     assert "غوتيريس" in candidates("غوتيريش")  # one foreign sound, two letters
     assert "مولر" in candidates("موللر")  # a double written once
+
+
+def test_no_vowel_edit_at_either_end_of_a_word() -> None:
+    # there a long vowel is grammar, not spelling: اتفاقا, عراقيا, سوري
+    assert not {"اتفاقا", "اتفاقي", "يتفاق", "تفاق"} & candidates("اتفاق")
+    assert "سوري" not in candidates("سوريا") | candidates("سوريانا")
 
 
 @pytest.mark.parametrize("word", ["دوما", "رئيس", "حكومه", "trump", "2018"])
@@ -93,6 +100,12 @@ def test_search_names_them_and_applies_them_with_the_option(db: Path) -> None:
         "note: with other spellings: برونسون (3 articles), برنسون (2 articles)"
     ]
     assert len(wide.stdout.splitlines()) == 8
+    table = runner.invoke(app, ["search", "برونسون", "--db", str(db), "--limit", "1"])
+    assert "1 of 3 matching articles" in table.stdout
+    assert "تشرين الأول/أكتوبر" in table.stdout  # each day as an Arabic reader reads it
+    assert table.stderr.splitlines()[-1] == (
+        "note: 1 of 3 matching articles shown; --limit to see more"
+    )
 
 
 def test_timeline_applies_them_too(db: Path) -> None:

@@ -89,8 +89,8 @@ def candidates(word: str) -> set[str]:
         out.update(head + s + rest for s in r.swaps.get(c, ()))
         if not rest:
             out.update(head + s for s in r.final_swaps.get(c, ()))
-        if r.doubling:
-            out.add(head + c + tail)  # doubled
+        if r.doubling and c not in r.vowels:  # a consonant doubled (مولر/موللر)
+            out.add(head + c + tail)
             if rest[:1] == c:
                 out.add(head + rest)  # a double written once
     out.discard(word)

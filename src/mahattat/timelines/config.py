@@ -24,6 +24,10 @@ class Settings:
     background: regex.Pattern[str]
     background_penalty: float
     lead_bonus: float
+    near_days: int
+    recap_weight: float
+    preview_weight: float
+    recap_penalty: float
 
 
 @cache

@@ -9,15 +9,16 @@ from other outlets folded in (``also``). Settings: ``data/timelines/settings.jso
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 
 from ..records import Timeline, TimelineEntry, TimelineItem
-from ..store import Stored
+from ..store import Stored, StoredEvent
 from ..store.terms import query_groups, terms
 from ..text.normalize import fold
-from ..time import values
+from . import dating
 from .collection import Collection, line
 from .config import Settings, settings
 
@@ -55,9 +56,10 @@ def datewise(collection: Collection, *, dates: int, per_date: int) -> Timeline:
 def _candidates(
     a: Stored, wanted: set[str], start: str | None, end: str | None, cfg: Settings
 ) -> list[_Sentence]:
-    by_sentence: dict[int | None, list[str]] = defaultdict(list)
+    written: dict[int | None, list[str]] = defaultdict(list)
     for n, value in a.dates:
-        by_sentence[n].append(value)
+        written[n].append(value)
+    events = dating.by_sentence(a)
     lead_ok = bool(wanted & set(terms(a.title or "")))
     out = []
     for n, (s, e) in enumerate(a.sentences):
@@ -68,21 +70,21 @@ def _candidates(
             continue
         if not (wanted & set(words) or (n == 0 and lead_ok)):
             continue
-        written = by_sentence.get(n, [])
-        days = {d for v in written if (d := _day(v))}
-        if written and not days:
+        told = _told(a, events[n], written.get(n, []))
+        if told is None:
             continue  # dated, but coarser than a day ("2017", "الشهر الماضي")
-        inside = frozenset(d for d in days or {a.published} if (start or d) <= d <= (end or d))
+        inside = frozenset(d for d in told.days if (start or d) <= d <= (end or d))
         if inside:
             reminder = bool(cfg.background.match(fold(a.text[s : s + 40])))
-            out.append(_Sentence(a, s, e, words, inside, bool(days), reminder, n == 0))
+            out.append(_Sentence(a, s, e, words, inside, told.explicit, reminder, n == 0))
     return out
 
 
-def _day(value: str) -> str | None:
-    """The day a DATE value names; a range ("2018-05-16/2018-06-14", a Hijri month) counts
-    as its first day."""
-    return values.day(value.partition("/")[0])
+def _told(a: Stored, events: list[StoredEvent], written: list[str]) -> dating.Dated | None:
+    """The day of the sentence's own event, else (no event) the dates written in it."""
+    if events:
+        return dating.of_events(a, events)
+    return dating.of_written(a, written)
 
 
 def _reported(day: str, cands: list[_Sentence]) -> list[_Sentence]:
@@ -94,17 +96,36 @@ def _reported(day: str, cands: list[_Sentence]) -> list[_Sentence]:
 
 def _rank_days(cands: list[_Sentence], cfg: Settings) -> list[tuple[str, float]]:
     """Days by the number of articles speaking of them (an explicit mention counts 1, a
-    publication-day sentence ``pub_weight``), most first, the earlier day on ties."""
+    publication-day sentence ``pub_weight``; a recap or a preview counts less, see
+    ``_timing``), most first, the earlier day on ties."""
     weight: dict[tuple[str, str], float] = {}
     for c in cands:
-        w = 1.0 if c.explicit else cfg.pub_weight
+        base = 1.0 if c.explicit else cfg.pub_weight
         for d in c.days:
+            w = base * _timing(c, d, cfg)
             key = (d, c.article.doc_id)
             weight[key] = max(weight.get(key, 0.0), w)
     score: dict[str, float] = defaultdict(float)
     for (d, _), w in weight.items():
         score[d] += w
     return sorted(score.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def _timing(c: _Sentence, day: str, cfg: Settings) -> float:
+    """How much a sentence about ``day`` reports it: 1 from an article published on it or
+    up to ``near_days`` later, ``recap_weight`` from a later one, ``preview_weight`` from
+    an earlier one (an event to come; a future tense on the publication day or before it
+    is that day's announcement)."""
+    when = _when(c, day, cfg)
+    return 1.0 if when == "near" else cfg.recap_weight if when == "recap" else cfg.preview_weight
+
+
+def _when(c: _Sentence, day: str, cfg: Settings) -> str:
+    """``near`` (the day's own report), ``recap`` (long after) or ``preview``."""
+    if c.article.published < day:
+        return "preview"
+    late = (dt.date.fromisoformat(c.article.published) - dt.date.fromisoformat(day)).days
+    return "near" if late <= cfg.near_days else "recap"
 
 
 def _idf(cands: list[_Sentence]) -> dict[str, float]:
@@ -139,6 +160,7 @@ def _pick(
             + cfg.mention_bonus * cands[i].explicit
             - cfg.background_penalty * cands[i].background
             + cfg.lead_bonus * cands[i].lead
+            - cfg.recap_penalty * (_when(cands[i], day, cfg) != "near")
         ),
     )
     items: list[TimelineItem] = []

@@ -18,6 +18,7 @@ class Settings:
     pub_weight: float
     mention_bonus: float
     duplicate_jaccard: float
+    fold_overlap: float
     min_terms: int
     max_terms: int
     dateline: regex.Pattern[str]

@@ -168,12 +168,12 @@ def _pick(
     also: list[list[str]] = []
     for i in ranked:
         c, words = cands[i], set(cands[i].terms)
-        same = _same(words, sets, cfg.duplicate_jaccard)
+        same = _same(words, sets, cfg.duplicate_jaccard, cfg.fold_overlap)
         if same is not None:
             also[same].append(c.article.doc_id)
             continue
-        if _same(words, picked, cfg.duplicate_jaccard) is not None or len(items) == k:
-            continue  # said on another day already, or the day is full
+        if len(items) == k or _same(words, picked, cfg.duplicate_jaccard) is not None:
+            continue  # the day is full, or it was said on another day already
         items.append(line(c.article, c.start, c.end))
         sets.append(words)
         also.append([])
@@ -185,9 +185,17 @@ def _dot(a: dict[str, float], b: Counter[str]) -> float:
     return sum(v * b.get(t, 0.0) for t, v in a.items())
 
 
-def _same(words: set[str], chosen: list[set[str]], threshold: float) -> int | None:
+def _same(
+    words: set[str], chosen: list[set[str]], jaccard: float, overlap: float | None = None
+) -> int | None:
+    """The chosen line ``words`` tells again: as many shared terms as ``jaccard`` of both
+    lines' terms or, on the same day, ``overlap`` of the shorter line's (another outlet
+    tells the same event with other details around it)."""
     for i, other in enumerate(chosen):
-        if len(words & other) / (len(words | other) or 1) >= threshold:
+        shared = len(words & other)
+        if shared >= jaccard * len(words | other):
+            return i
+        if overlap is not None and shared >= overlap * min(len(words), len(other)):
             return i
     return None
 

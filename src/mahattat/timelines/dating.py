@@ -1,10 +1,11 @@
 """The day a sentence tells: the day of its own event, not any date it mentions.
 
 "The US, France and Britain struck Syria at dawn in response to an alleged chemical
-attack on 7 April" tells the strike's day: the events stage cut the sentence into one
-clause per date, and the sentence's own event is its main clause, the first event
-dated to a day. The other dates (the cause, a reminder) are no day of it. A lead event
-with no date of its own is the publication day's news. A sentence with no event is
+attack on 7 April" tells the strike's day. The events stage gave the sentence one event
+per date (a clause each, or both the one clause); what a news sentence reports is its
+newest event: the latest day its events name, up to the publication day (a later day is
+an event to come). The other dates (the cause, a reminder) are no day of it. A lead
+event with no date of its own is the publication day's news. A sentence with no event is
 dated by its publication day, unless all it names is coarser than a day.
 """
 
@@ -37,13 +38,19 @@ def by_sentence(a: Stored) -> list[list[StoredEvent]]:
 
 
 def of_events(a: Stored, events: list[StoredEvent]) -> Dated | None:
-    """The day of the sentence's own event: the first that names a day (the publication
-    day for an undated lead); None when its events name no day ("in 2017")."""
-    for ev in events:
-        d = values.day(ev.date) if ev.dated else a.published
-        if d is not None:
-            return Dated(frozenset({d}), ev.dated)
-    return None
+    """The day of the sentence's own event: of the days its events name (the publication
+    day for an undated lead), the latest up to the publication day, else (all to come)
+    the earliest; None when its events name no day ("in 2017")."""
+    days = [(d, ev.dated) for ev in events if (d := _day(a, ev))]
+    if not days:
+        return None
+    told = [x for x in days if x[0] <= a.published]
+    day, dated = max(told) if told else min(days)
+    return Dated(frozenset({day}), dated)
+
+
+def _day(a: Stored, ev: StoredEvent) -> str | None:
+    return values.day(ev.date) if ev.dated else a.published
 
 
 def of_written(a: Stored, written: list[str]) -> Dated | None:

@@ -1,8 +1,8 @@
 """DATEWISE (Ghalandari & Ifrim 2020), unsupervised: which days matter, and the sentences
 that say what happened on each, every line pointing back to its article.
 
-Candidate days come from the day-level dates written in the matching sentences and from
-publication days; days are ranked by how many articles speak of them; each chosen day
+A matching sentence tells the day of its own event (``dating.py``), or its publication
+day; days are ranked by how many articles report them near the day; each chosen day
 gets the sentences closest to the centroid of what is said about it, with the same line
 from other outlets folded in (``also``). Settings: ``data/timelines/settings.json``.
 """
@@ -81,7 +81,7 @@ def _candidates(
 
 
 def _told(a: Stored, events: list[StoredEvent], written: list[str]) -> dating.Dated | None:
-    """The day of the sentence's own event, else (no event) the dates written in it."""
+    """The day of the sentence's own event, else (no event) its publication day."""
     if events:
         return dating.of_events(a, events)
     return dating.of_written(a, written)

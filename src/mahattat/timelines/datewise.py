@@ -1,10 +1,11 @@
 """DATEWISE (Ghalandari & Ifrim 2020), unsupervised: which days matter, and the sentences
 that say what happened on each, every line pointing back to its article.
 
-A matching sentence tells the day of its own event (``dating.py``), or its publication
-day; days are ranked by how many articles report them near the day; each chosen day
-gets the sentences closest to the centroid of what is said about it, with the same line
-from other outlets folded in (``also``). Settings: ``data/timelines/settings.json``.
+Days are ranked by how many articles speak of them near the day (a date written in a
+matching sentence, else its publication day); a line is dated by its own event
+(``dating.py``), never by another date it mentions; each chosen day gets the sentences
+closest to the centroid of what is said about it, with the same line from other outlets
+folded in (``also``). Settings: ``data/timelines/settings.json``.
 """
 
 from __future__ import annotations
@@ -29,10 +30,11 @@ class _Sentence:
     start: int
     end: int
     terms: list[str]
-    days: frozenset[str]
-    explicit: bool  # its days are written in it, not its publication day
+    days: frozenset[str]  # the day of its own event: the day whose line it may be
+    explicit: bool  # that day is written in it, not its publication day
     background: bool  # it opens like a reminder ("وكان ...")
     lead: bool  # its article's first sentence
+    mentioned: dating.Dated | None  # every day it speaks of: what ranks the days
 
 
 def datewise(collection: Collection, *, dates: int, per_date: int) -> Timeline:
@@ -70,14 +72,21 @@ def _candidates(
             continue
         if not (wanted & set(words) or (n == 0 and lead_ok)):
             continue
-        told = _told(a, events[n], written.get(n, []))
-        if told is None:
-            continue  # dated, but coarser than a day ("2017", "الشهر الماضي")
-        inside = frozenset(d for d in told.days if (start or d) <= d <= (end or d))
-        if inside:
+        told = _inside(_told(a, events[n], written.get(n, [])), start, end)
+        mentioned = _inside(dating.mentioned(a, written.get(n, [])), start, end)
+        if told or mentioned:
             reminder = bool(cfg.background.match(fold(a.text[s : s + 40])))
-            out.append(_Sentence(a, s, e, words, inside, told.explicit, reminder, n == 0))
+            days, explicit = (told.days, told.explicit) if told else (frozenset(), False)
+            out.append(_Sentence(a, s, e, words, days, explicit, reminder, n == 0, mentioned))
     return out
+
+
+def _inside(dated: dating.Dated | None, start: str | None, end: str | None) -> dating.Dated | None:
+    """``dated`` with only its days from ``start`` to ``end``; None when none is left."""
+    if dated is None:
+        return None
+    days = frozenset(d for d in dated.days if (start or d) <= d <= (end or d))
+    return replace(dated, days=days) if days else None
 
 
 def _told(a: Stored, events: list[StoredEvent], written: list[str]) -> dating.Dated | None:
@@ -90,25 +99,32 @@ def _told(a: Stored, events: list[StoredEvent], written: list[str]) -> dating.Da
 def _reported(day: str, cands: list[_Sentence]) -> list[_Sentence]:
     """The sentences about ``day`` from articles published on it or later, when there are
     any: what happened, rather than what was announced for it."""
-    about = [c for c in cands if day in c.days]
+    about = [c for c in cands if day in c.days] or [
+        c for c in cands if c.mentioned and day in c.mentioned.days
+    ]  # a day no sentence reports as its own event's: those that speak of it
     return [c for c in about if c.article.published >= day] or about
 
 
 def _rank_days(cands: list[_Sentence], cfg: Settings) -> list[tuple[str, float]]:
     """Days by the number of articles speaking of them (an explicit mention counts 1, a
     publication-day sentence ``pub_weight``; a recap or a preview counts less, see
-    ``_timing``), most first, the earlier day on ties."""
+    ``_timing``), most first; on ties the day with more articles, then the earlier."""
     weight: dict[tuple[str, str], float] = {}
     for c in cands:
-        base = 1.0 if c.explicit else cfg.pub_weight
-        for d in c.days:
+        if c.mentioned is None:
+            continue
+        base = 1.0 if c.mentioned.explicit else cfg.pub_weight
+        for d in c.mentioned.days:
             w = base * _timing(c, d, cfg)
             key = (d, c.article.doc_id)
             weight[key] = max(weight.get(key, 0.0), w)
     score: dict[str, float] = defaultdict(float)
     for (d, _), w in weight.items():
         score[d] += w
-    return sorted(score.items(), key=lambda kv: (-kv[1], kv[0]))
+    # ties (small topics score many days 1.0) go to the day more articles were published on
+    articles = {c.article.doc_id: c.article.published for c in cands}
+    published = Counter(articles.values())
+    return sorted(score.items(), key=lambda kv: (-kv[1], -published[kv[0]], kv[0]))
 
 
 def _timing(c: _Sentence, day: str, cfg: Settings) -> float:

@@ -61,3 +61,14 @@ def of_written(a: Stored, written: list[str]) -> Dated | None:
     if written and not any(values.day(v.partition("/")[0]) for v in written):
         return None
     return Dated(frozenset({a.published}), False)
+
+
+def mentioned(a: Stored, written: list[str]) -> Dated | None:
+    """Every day a sentence speaks of, as DATEWISE counts them to rank days: the days
+    written in it (a range by its first day), else its publication day; None when all it
+    names is coarser than a day. A date that dates no event of the sentence (the attack a
+    strike answers) is still a day the archive keeps citing."""
+    days = frozenset(d for v in written if (d := values.day(v.partition("/")[0])))
+    if written and not days:
+        return None
+    return Dated(days, True) if days else Dated(frozenset({a.published}), False)

@@ -114,3 +114,16 @@ def test_timeline_applies_them_too(db: Path) -> None:
     assert result.exit_code == 0, result.stderr
     assert '"query": "برانسون | برونسون | برنسون"' in result.stdout
     assert '"articles": 8' in result.stdout
+
+
+def test_the_python_api_applies_them_on_request(db: Path) -> None:
+    from mahattat.timelines import collect, summarize
+
+    with Store(db) as store:
+        plain = collect(store, "برانسون")
+        wide = collect(store, "برانسون", variants=True)
+        tl = summarize(store, "برانسون", variants=True, method="busiest-days")
+    assert (plain.query, plain.matching, plain.variants) == ("برانسون", 3, ())
+    assert wide.query == tl.query == "برانسون | برونسون | برنسون"
+    assert wide.matching == tl.articles == 8
+    assert [v.term for v in wide.variants] == ["برونسون", "برنسون"]

@@ -390,11 +390,12 @@ class Store:
         needs: all of them, or the ``cap`` best. Their rows are read in bulk."""
         rows = self._rows(_parsed(query), start, end, source, cap)
         ids = json.dumps([row[0] for row in rows])
-        spans, days = self._by_article(
-            'SELECT article, start, "end" FROM sentences WHERE article IN'
-            f" ({_IDS}) ORDER BY article, n",
+        spans = self._by_article(
+            f'SELECT article, start, "end" FROM sentences WHERE article IN ({_IDS})'
+            " ORDER BY article, n",
             ids,
-        ), self._by_article(
+        )
+        days = self._by_article(
             f"SELECT article, sentence, value FROM timexes WHERE article IN ({_IDS})"
             " AND type = 'DATE'",
             ids,

@@ -38,7 +38,7 @@ def test_records_of_each_construct() -> None:
         '(("ليره تركيه" OR "عمله تركيه") AND ("ترامب" OR "ترمب")) NOT ("مجلس دوما" OR "روسيا")'
     )
     assert q.wanted == {"ليره", "تركيه", "عمله", "ترامب", "ترمب"}
-    assert q.words == ("ترامب", "ترمب")  # the single words, which may have other spellings
+    assert q.words == ("ليره", "تركيه", "عمله", "ترامب", "ترمب")  # may have other spellings
 
 
 @pytest.mark.parametrize(
@@ -84,6 +84,17 @@ def test_written_back_as_the_user_wrote_it() -> None:
     more = q.with_alternatives({"عمله": ("عمله", "عملة2")})
     assert more.groups[0].options[-1] == Word("عملة2")
     assert parse_query(q.text()) == q
+
+
+def test_a_phrase_gains_its_variants_one_term_at_a_time() -> None:
+    q = parse_query('"القس أندرو برانسون" | "برانسون"')
+    more = q.with_alternatives({"برانسون": ("برونسون",), "اندرو": ("اندرياو",)})
+    assert more.text() == (
+        '"القس أندرو برانسون" | "القس اندرياو برانسون" | "القس أندرو برونسون"'
+        ' | "برانسون" | برونسون'
+    )
+    assert parse_query(more.text()) == more
+    assert q.words == ("قس", "اندرو", "برانسون")
 
 
 def test_a_sentence_matches_a_phrase_only_in_sequence() -> None:

@@ -82,6 +82,10 @@ def test_variants_are_applied_on_request(db: Path) -> None:
         assert wide.text() == "القس برانسون | برونسون | برنسون"
         assert {h.doc_id for h in store.search(wide)} == {f"a{i}" for i in range(1, 9)}
         assert store.variants("الحديقة البلدية") == ()
+        phrase = parse_query('"القس برانسون"')
+        wide = phrase.with_alternatives(by_word(store.variants(phrase)))
+        assert wide.text() == '"القس برانسون" | "القس برونسون" | "القس برنسون"'
+        assert {h.doc_id for h in store.search(wide)} == {f"a{i}" for i in range(1, 9)}
 
 
 runner = CliRunner()

@@ -102,12 +102,14 @@ class Query:
 
     @property
     def words(self) -> tuple[str, ...]:
-        """The single words to find, in order, once each (what may have other spellings)."""
-        found = (o.term for g in self.groups for o in g.options if isinstance(o, Word))
-        return tuple(dict.fromkeys(found))
+        """The terms to find, words and those of phrases, in order, once each (what may
+        have other spellings)."""
+        return tuple(dict.fromkeys(t for g in self.groups for o in g.options for t in o.terms))
 
     def with_alternatives(self, more: dict[str, tuple[str, ...]]) -> Query:
-        """Each word ``w`` of ``more`` also found as any of ``more[w]`` (its variants)."""
+        """Each term ``w`` of ``more`` also found as any of ``more[w]`` (its variants): a
+        word gains them as alternatives, a phrase gains itself with one of its terms
+        replaced (``"القس برانسون" | "القس برونسون"``)."""
         groups = []
         for g in self.groups:
             options: list[Item] = []
@@ -115,6 +117,8 @@ class Query:
                 options.append(o)
                 if isinstance(o, Word):
                     options += [Word(v, v) for v in more.get(o.term, ())]
+                else:
+                    options += _respelled(o, more)
             groups.append(Alternatives(tuple(dict.fromkeys(options))))
         return Query(tuple(groups), self.excluded)
 
@@ -124,6 +128,26 @@ class Query:
         return all(any(_holds(words, o) for o in g.options) for g in self.groups) and not any(
             _holds(words, x) for x in self.excluded
         )
+
+
+def _respelled(p: Phrase, more: dict[str, tuple[str, ...]]) -> list[Item]:
+    """``p`` with one term at a time replaced by a variant of it, written as the user
+    wrote the rest (``"القس برونسون"``); none when it could not be written again."""
+    if not any(t in more for t in p.terms):
+        return []
+    written = p.written[1:-1].split() if p.written.startswith('"') else []
+    pairs = zip(written, p.terms, strict=False)
+    if len(written) != len(p.terms) or any(terms(w) != [t] for w, t in pairs):
+        written = list(p.terms)  # in terms then, if each reads back as itself
+        if any(terms(t) != [t] for t in written):
+            return []
+    out: list[Item] = []
+    for i, t in enumerate(p.terms):
+        for v in more.get(t, ()):
+            respelled = (*p.terms[:i], v, *p.terms[i + 1 :])
+            words = [*written[:i], v, *written[i + 1 :]]
+            out.append(Phrase(respelled, '"' + " ".join(words) + '"'))
+    return out
 
 
 def _holds(words: list[str], item: Item) -> bool:

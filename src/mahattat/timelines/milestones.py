@@ -1,0 +1,287 @@
+"""A topic's key milestones over the years, as a desk chronology lists them ("the key
+milestones in the relations between the US and Iraq"): years, months and days that the
+archive's matching articles keep citing, retrospective mentions included (``منذ الغزو
+الأمريكي في 2003``), each told by an event clause that the value dates.
+
+Two methods answer the same call, ``method(citations, *, dates, per_date) -> Timeline``
+over ``cite``'s reading of every matching article (``MILESTONE_METHODS``): ``cite-count``,
+the floor (the values most matching articles mention), and ``milestones``, which weighs
+what a citation is (an event clause dated by the value, a bare mention, the day's own
+news), how widely it is cited (outlets, months of publication), how much the value
+belongs to this topic rather than to the whole archive, and folds a day into its month or
+year when they are one milestone. Weights: ``data/timelines/milestones.json``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+
+from ..datafile import load_json
+from ..records import Timeline, TimelineEntry, TimelineItem
+from ..store import Cited, Store
+from ..store.terms import terms
+from ..time import values
+
+# The values a milestone can have: a year, a month, a day.
+_VALUE = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?")
+_GRAIN = {4: "year", 7: "month", 10: "day"}
+# Where a sentence ends, to cut a bare mention's line out of its article.
+_STOP = re.compile(r"[.!?؟\n]")
+
+
+@dataclass(frozen=True, slots=True)
+class Citations:
+    """What the milestone methods read: every article matching ``query`` (by ``source``)
+    and the store, for the archive-wide counts and the few texts the lines come from.
+    ``start`` and ``end`` bound the milestone values (years, months or days), not the
+    publication days of the articles."""
+
+    query: str
+    start: str | None
+    end: str | None
+    source: str | None
+    cited: Cited
+    store: Store
+
+
+def cite(
+    store: Store,
+    query: str,
+    *,
+    start: str | None = None,
+    end: str | None = None,
+    source: str | None = None,
+) -> Citations:
+    return Citations(query, start, end, source, store.cited(query, source), store)
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    bare_weight: float
+    pub_weight: float
+    lift_power: float
+    outlet_bonus: float
+    month_bonus: float
+    max_months: int
+    granularity: dict[str, float]
+    min_articles: int
+    fold_share: float
+    line_candidates: int
+    max_line_chars: int
+
+
+@cache
+def settings() -> Settings:
+    return Settings(**load_json("timelines/milestones.json"))
+
+
+@dataclass(slots=True)
+class _Value:
+    """Everything the matching articles say of one value."""
+
+    mentions: dict[int, tuple[int, int]] = field(default_factory=dict)  # article: timex span
+    evented: dict[int, list[tuple[int, int]]] = field(default_factory=dict)  # article: clauses
+    published: set[int] = field(default_factory=set)  # a day's own reports
+    mods: Counter[str | None] = field(default_factory=Counter)
+
+    def articles(self) -> set[int]:
+        return set(self.mentions) | self.published
+
+
+def within(value: str, start: str | None, end: str | None) -> bool:
+    """Whether a year, month or day overlaps the range from ``start`` to ``end`` (each a
+    year, month or day, None for open): ``2003`` is within 2003-05 .. 2011."""
+    lo = start is None or value[: len(start)] >= start[: len(value)]
+    return lo and (end is None or value[: len(end)] <= end[: len(value)])
+
+
+def gather(c: Citations, *, forecasts: bool = False) -> dict[str, _Value]:
+    """Each value within the range and what cites it. A value after its article's
+    publication day (a forecast, a deadline) is left out unless ``forecasts``."""
+    arts, out = c.cited.articles, dict[str, _Value]()
+    dating = {(a, tid): (s, e) for a, tid, s, e in c.cited.events if tid is not None}
+    for a, tid, value, mod, s, e in c.cited.dates:
+        if not _VALUE.fullmatch(value) or not within(value, c.start, c.end):
+            continue
+        if not forecasts and value > arts[a][1][: len(value)]:
+            continue
+        v = out.setdefault(value, _Value())
+        v.mentions.setdefault(a, (s, e))
+        v.mods[mod] += 1
+        if (a, tid) in dating:
+            v.evented.setdefault(a, []).append(dating[a, tid])
+    return out
+
+
+def cite_count(citations: Citations, *, dates: int, per_date: int) -> Timeline:
+    """The floor: the ``dates`` values (any granularity) most matching articles mention,
+    the earlier on ties."""
+    found = gather(citations, forecasts=True)
+    top = sorted(found, key=lambda v: (-len(found[v].mentions), v))[:dates]
+    chosen = {v: (float(len(found[v].mentions)), [found[v]]) for v in top}
+    return _timeline(citations, chosen, per_date)
+
+
+def milestones(citations: Citations, *, dates: int, per_date: int) -> Timeline:
+    """The ``dates`` milestones of the topic, ``per_date`` lines each (see the module)."""
+    cfg, c = settings(), citations
+    found = gather(c)
+    for a, (_, day, _) in c.cited.articles.items():
+        if within(day, c.start, c.end):
+            found.setdefault(day, _Value()).published.add(a)
+    found = {v: x for v, x in found.items() if len(x.articles()) >= cfg.min_articles}
+    folded = _fold(found, cfg)
+    archive = c.store.value_articles(v for parts in folded.values() for v in parts)
+    scored = {v: _score(c, found, v, parts, archive, cfg) for v, parts in folded.items()}
+    top = sorted(scored, key=lambda v: (-scored[v], v))[:dates]
+    chosen = {v: (scored[v], [found[p] for p in folded[v]]) for v in top}
+    return _timeline(c, chosen, per_date)
+
+
+def _support(x: _Value, cfg: Settings) -> float:
+    bare = len(x.mentions) - len(x.evented)
+    return len(x.evented) + cfg.bare_weight * bare + cfg.pub_weight * len(x.published)
+
+
+def _fold(found: dict[str, _Value], cfg: Settings) -> dict[str, list[str]]:
+    """Each milestone's value and the values folded into it: a month into its best day,
+    then a year into its best month or day, when that finer value has ``fold_share`` of
+    the coarser one's support."""
+    parts = {v: [v] for v in found}
+    for grain in (7, 4):
+        for coarse in [v for v in parts if len(v) == grain]:
+            finer = [v for v in parts if len(v) > grain and v.startswith(coarse + "-")]
+            if not finer:
+                continue
+            best = max(finer, key=lambda v: (_support(found[v], cfg), v))
+            if _support(found[best], cfg) >= cfg.fold_share * _support(found[coarse], cfg):
+                parts[best] += parts.pop(coarse)
+    return parts
+
+
+def _score(
+    c: Citations,
+    found: dict[str, _Value],
+    value: str,
+    parts: list[str],
+    archive: dict[str, int],
+    cfg: Settings,
+) -> float:
+    """Support times distinctiveness, summed over the values of a milestone, times its
+    spread across outlets and months of publication and the weight of its grain."""
+    arts = c.cited.articles
+    total = 0.0
+    for v in parts:
+        x = found[v]
+        lift = ((len(x.mentions) + 1) / (archive.get(v, 0) + 1)) ** cfg.lift_power
+        total += (_support(x, cfg) - cfg.pub_weight * len(x.published)) * lift
+        total += cfg.pub_weight * len(x.published)
+    cited = {a for v in parts for a in found[v].articles()}
+    outlets = len({arts[a][2] for a in cited})
+    months = min(len({arts[a][1][:7] for a in cited}), cfg.max_months)
+    spread = (1 + cfg.outlet_bonus * (outlets - 1)) * (1 + cfg.month_bonus * (months - 1))
+    return total * spread * cfg.granularity[_GRAIN[len(value)]]
+
+
+# --- the entries and their lines ---------------------------------------------------------
+
+
+def _timeline(
+    c: Citations, chosen: dict[str, tuple[float, list[_Value]]], per_date: int
+) -> Timeline:
+    """The entries of the ``chosen`` values (score, what cites the value and the values
+    folded into it, its own first), in chronological order."""
+    arts = c.cited.articles
+    pub = {a for _, parts in chosen.values() for x in parts for a in x.published}
+    leads = _leads(c, pub)
+    spans = {v: _candidates(c, parts, leads) for v, (_, parts) in chosen.items()}
+    texts = c.store.texts(a for cands in spans.values() for a, _, _ in cands) if spans else {}
+    entries = []
+    for v, (score, parts) in chosen.items():
+        evented = {a for x in parts for a in x.evented}
+        cited = {a for x in parts for a in x.articles()}
+        order = sorted(cited, key=lambda a: (a not in evented, arts[a][1], a))
+        outlets = len({arts[a][2] for a in cited})
+        ids = tuple(arts[a][0] for a in order)
+        items = _lines(c, texts, spans[v], per_date)
+        mod = _mod(parts[0])
+        entries.append(TimelineEntry(v, round(score, 4), items, mod, len(cited), outlets, ids))
+    entries.sort(key=lambda e: values.sort_key(e.date, e.mod))
+    return Timeline(c.query, c.start, c.end, len(arts), tuple(entries))
+
+
+def _mod(x: _Value) -> str | None:
+    """The mod most of a value's mentions carry (``2011`` END), None unless most do."""
+    mod, n = x.mods.most_common(1)[0] if x.mods else (None, 0)
+    return mod if mod and 2 * n > x.mods.total() else None
+
+
+def _candidates(
+    c: Citations, parts: list[_Value], leads: dict[int, tuple[int, int]]
+) -> list[tuple[int, int, int]]:
+    """Up to ``line_candidates`` spans (article, start, end), one an article, the value's
+    own before those of the values folded into it: event clauses dated by it, then a
+    day's own reports (their first event), then bare mentions; the most recent articles
+    first within each."""
+    arts, cap = c.cited.articles, settings().line_candidates
+    out: list[tuple[int, int, int]] = []
+    seen: set[int] = set()
+    for x in parts:
+        recent = sorted(x.articles(), key=lambda a: (arts[a][1], a), reverse=True)
+        for pick in (
+            [(a, *x.evented[a][0]) for a in recent if a in x.evented],
+            [(a, *leads[a]) for a in recent if a in x.published and a in leads],
+            [(a, *x.mentions[a]) for a in recent if a in x.mentions],
+        ):
+            for span in pick:
+                if span[0] not in seen and len(out) < cap:
+                    out.append(span)
+                    seen.add(span[0])
+    return out
+
+
+def _leads(c: Citations, ids: set[int]) -> dict[int, tuple[int, int]]:
+    """The first undated (publication-day) event clause of each article of ``ids``."""
+    out: dict[int, tuple[int, int]] = {}
+    for a, tid, s, e in c.cited.events:
+        if a in ids and tid is None and a not in out:
+            out[a] = (s, e)
+    return out
+
+
+def _lines(
+    c: Citations,
+    texts: dict[int, tuple[str, str | None]],
+    spans: list[tuple[int, int, int]],
+    per_date: int,
+) -> tuple[TimelineItem, ...]:
+    """The ``per_date`` most representative spans: those sharing most terms with the
+    others (a bare mention's span widened to its sentence)."""
+    items = [_item(c, texts, a, s, e) for a, s, e in spans if a in texts]
+    bags = [set(terms(it.text)) for it in items]
+    shared = [sum(len(b & o) / (len(o) or 1) for o in bags if o is not b) for b in bags]
+    order = sorted(range(len(items)), key=lambda i: -shared[i])
+    return tuple(items[i] for i in order[:per_date])
+
+
+def _item(
+    c: Citations, texts: dict[int, tuple[str, str | None]], a: int, s: int, e: int
+) -> TimelineItem:
+    text, url = texts[a]
+    doc_id, published, source = c.cited.articles[a]
+    if e - s < 25:  # a timex alone: its sentence
+        s, e = _sentence(text, s, e)
+    e = min(e, s + settings().max_line_chars)
+    raw = text[s:e]
+    body = raw.strip()
+    s += len(raw) - len(raw.lstrip())
+    return TimelineItem(body, doc_id, s, s + len(body), url, source, published)
+
+
+def _sentence(text: str, s: int, e: int) -> tuple[int, int]:
+    before = [m.end() for m in _STOP.finditer(text, 0, s)]
+    after = _STOP.search(text, e)
+    return (before[-1] if before else 0), (after.end() if after else len(text))

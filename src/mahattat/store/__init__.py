@@ -386,6 +386,20 @@ class Store:
             out.update(rows)
         return out
 
+    def published_on(self, days: Iterable[str]) -> dict[str, int]:
+        """How many articles of the whole store were published on each of ``days``."""
+        wanted = sorted(set(days))
+        out: dict[str, int] = {}
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i : i + 500]
+            marks = ", ".join("?" * len(chunk))
+            rows = self.db.execute(
+                "SELECT published, count(*) FROM articles"
+                f" WHERE published IN ({marks}) GROUP BY published", chunk,
+            )  # fmt: skip
+            out.update(rows)
+        return out
+
     def article_count(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])
 

@@ -14,6 +14,8 @@ year when they are one milestone. Weights: ``data/timelines/milestones.json``.
 
 from __future__ import annotations
 
+import datetime as dt
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -63,12 +65,13 @@ class Settings:
     bare_weight: float
     pub_weight: float
     lift_power: float
-    outlet_bonus: float
+    outlet_power: float
     month_bonus: float
     max_months: int
     granularity: dict[str, float]
     min_articles: int
     fold_share: float
+    neighbor_days: int
     line_candidates: int
     max_line_chars: int
 
@@ -98,15 +101,18 @@ def within(value: str, start: str | None, end: str | None) -> bool:
     return lo and (end is None or value[: len(end)] <= end[: len(value)])
 
 
-def gather(c: Citations, *, forecasts: bool = False) -> dict[str, _Value]:
+def gather(c: Citations, *, forecasts: bool = False, present: bool = True) -> dict[str, _Value]:
     """Each value within the range and what cites it. A value after its article's
-    publication day (a forecast, a deadline) is left out unless ``forecasts``."""
+    publication day (a forecast, a deadline) is left out unless ``forecasts``; a year or
+    month holding it (``2018`` in a 2018 article: this year, the present) unless
+    ``present``, and the publication day itself is then the day's own news."""
     arts, out = c.cited.articles, dict[str, _Value]()
     dating = {(a, tid): (s, e) for a, tid, s, e in c.cited.events if tid is not None}
     for a, tid, value, mod, s, e in c.cited.dates:
         if not _VALUE.fullmatch(value) or not within(value, c.start, c.end):
             continue
-        if not forecasts and value > arts[a][1][: len(value)]:
+        published = arts[a][1][: len(value)]
+        if (not forecasts and value > published) or (not present and value == published):
             continue
         v = out.setdefault(value, _Value())
         v.mentions.setdefault(a, (s, e))
@@ -128,28 +134,36 @@ def cite_count(citations: Citations, *, dates: int, per_date: int) -> Timeline:
 def milestones(citations: Citations, *, dates: int, per_date: int) -> Timeline:
     """The ``dates`` milestones of the topic, ``per_date`` lines each (see the module)."""
     cfg, c = settings(), citations
-    found = gather(c)
+    found = gather(c, present=False)
     for a, (_, day, _) in c.cited.articles.items():
         if within(day, c.start, c.end):
             found.setdefault(day, _Value()).published.add(a)
     found = {v: x for v, x in found.items() if len(x.articles()) >= cfg.min_articles}
     folded = _fold(found, cfg)
-    archive = c.store.value_articles(v for parts in folded.values() for v in parts)
-    scored = {v: _score(c, found, v, parts, archive, cfg) for v, parts in folded.items()}
-    top = sorted(scored, key=lambda v: (-scored[v], v))[:dates]
+    norm = _Archive(c.store, found, len(c.cited.articles))
+    scored = {v: _score(c, [found[p] for p in parts], v, norm.expected(parts), cfg)
+              for v, parts in folded.items()}  # fmt: skip
+    top = _choose(scored, dates, cfg.neighbor_days)
     chosen = {v: (scored[v], [found[p] for p in folded[v]]) for v in top}
     return _timeline(c, chosen, per_date)
 
 
+def _weight(x: _Value, a: int, cfg: Settings) -> float:
+    """What one article's citation of a value is worth: an event clause it dates, a bare
+    mention, or a report of the day's own news."""
+    if a in x.evented:
+        return 1.0
+    return cfg.bare_weight if a in x.mentions else cfg.pub_weight
+
+
 def _support(x: _Value, cfg: Settings) -> float:
-    bare = len(x.mentions) - len(x.evented)
-    return len(x.evented) + cfg.bare_weight * bare + cfg.pub_weight * len(x.published)
+    return sum(_weight(x, a, cfg) for a in x.articles())
 
 
 def _fold(found: dict[str, _Value], cfg: Settings) -> dict[str, list[str]]:
     """Each milestone's value and the values folded into it: a month into its best day,
     then a year into its best month or day, when that finer value has ``fold_share`` of
-    the coarser one's support."""
+    the coarser one's support (the sources support the finer value)."""
     parts = {v: [v] for v in found}
     for grain in (7, 4):
         for coarse in [v for v in parts if len(v) == grain]:
@@ -162,28 +176,60 @@ def _fold(found: dict[str, _Value], cfg: Settings) -> dict[str, list[str]]:
     return parts
 
 
+class _Archive:
+    """How often the whole store cites a value (or publishes on a day): what a topic's
+    citations of it are measured against."""
+
+    def __init__(self, store: Store, found: dict[str, _Value], topic: int) -> None:
+        self.cites = store.value_articles(found)
+        self.days = store.published_on(v for v in found if len(v) == 10)
+        self.share = max(topic, 1) / max(store.article_count(), 1)
+
+    def expected(self, parts: list[str]) -> float:
+        """How many of the topic's articles would cite the values of ``parts`` if the
+        topic cited them no more than the whole archive does."""
+        total = sum(self.cites.get(v, 0) + self.days.get(v, 0) for v in parts)
+        return self.share * total
+
+
 def _score(
-    c: Citations,
-    found: dict[str, _Value],
-    value: str,
-    parts: list[str],
-    archive: dict[str, int],
-    cfg: Settings,
+    c: Citations, parts: list[_Value], value: str, expected: float, cfg: Settings
 ) -> float:
-    """Support times distinctiveness, summed over the values of a milestone, times its
-    spread across outlets and months of publication and the weight of its grain."""
+    """A milestone's support (each outlet's citations with diminishing returns: one
+    outlet's copies of a page are one voice), its distinctiveness for the topic (the log
+    of its citations over those the archive would give it, 0 for a value every topic
+    cites), its spread over months of publication, and the weight of its grain."""
     arts = c.cited.articles
-    total = 0.0
-    for v in parts:
-        x = found[v]
-        lift = ((len(x.mentions) + 1) / (archive.get(v, 0) + 1)) ** cfg.lift_power
-        total += (_support(x, cfg) - cfg.pub_weight * len(x.published)) * lift
-        total += cfg.pub_weight * len(x.published)
-    cited = {a for v in parts for a in found[v].articles()}
-    outlets = len({arts[a][2] for a in cited})
-    months = min(len({arts[a][1][:7] for a in cited}), cfg.max_months)
-    spread = (1 + cfg.outlet_bonus * (outlets - 1)) * (1 + cfg.month_bonus * (months - 1))
-    return total * spread * cfg.granularity[_GRAIN[len(value)]]
+    weights: dict[int, float] = {}
+    for x in parts:
+        for a in x.articles():
+            weights[a] = max(weights.get(a, 0.0), _weight(x, a, cfg))
+    by_outlet: dict[str | None, float] = {}
+    for a, w in weights.items():
+        by_outlet[arts[a][2]] = by_outlet.get(arts[a][2], 0.0) + w
+    support = sum(w**cfg.outlet_power for w in by_outlet.values())
+    lift = math.log((len(weights) + 1) / (expected + 1))
+    months = min(len({arts[a][1][:7] for a in weights}), cfg.max_months)
+    spread = 1 + cfg.month_bonus * (months - 1)
+    grain = cfg.granularity[_GRAIN[len(value)]]
+    return support * max(lift, 0.0) ** cfg.lift_power * spread * grain
+
+
+def _choose(scored: dict[str, float], dates: int, neighbors: int) -> list[str]:
+    """The best ``dates`` values, a day within ``neighbors`` days of a better one left
+    out (the next days' reports of one event)."""
+    out: list[str] = []
+    days: list[dt.date] = []
+    for v in sorted(scored, key=lambda v: (-scored[v], v)):
+        if len(out) == dates:
+            break
+        if len(v) == 10:
+            d = dt.date.fromisoformat(v)
+            if any(abs((d - o).days) <= neighbors for o in days):
+                continue
+            days.append(d)
+        out.append(v)
+    return out
 
 
 # --- the entries and their lines ---------------------------------------------------------

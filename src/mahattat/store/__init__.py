@@ -400,6 +400,16 @@ class Store:
             out.update(rows)
         return out
 
+    def passages(self, spans: Iterable[tuple[int, int, int]]) -> list[str]:
+        """The text of each span (article row id, start, end), read without the rest of
+        its article."""
+        sql = "SELECT substr(text, ?, ?) FROM articles WHERE id = ?"
+        out = []
+        for rid, start, end in spans:
+            row = self.db.execute(sql, (start + 1, max(end - start, 0), rid)).fetchone()
+            out.append(row[0] if row else "")
+        return out
+
     def article_count(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])
 

@@ -24,7 +24,7 @@ from functools import cache
 from ..datafile import load_json
 from ..records import Timeline, TimelineEntry, TimelineItem
 from ..store import Cited, Store
-from ..store.terms import terms
+from ..store.terms import query_groups, terms
 from ..time import values
 
 # The values a milestone can have: a year, a month, a day.
@@ -72,6 +72,10 @@ class Settings:
     min_articles: int
     fold_share: float
     neighbor_days: int
+    rerank: int
+    topic_floor: float
+    topic_window: int
+    topic_sample: int
     line_candidates: int
     max_line_chars: int
 
@@ -143,6 +147,9 @@ def milestones(citations: Citations, *, dates: int, per_date: int) -> Timeline:
     norm = _Archive(c.store, found, len(c.cited.articles))
     scored = {v: _score(c, [found[p] for p in parts], v, norm.expected(parts), cfg)
               for v, parts in folded.items()}  # fmt: skip
+    best = sorted(scored, key=lambda v: (-scored[v], v))[: dates * cfg.rerank]
+    topical = _topicality(c, {v: [found[p] for p in folded[v]] for v in best}, cfg)
+    scored = {v: scored[v] * (cfg.topic_floor + (1 - cfg.topic_floor) * topical[v]) for v in best}
     top = _choose(scored, dates, cfg.neighbor_days)
     chosen = {v: (scored[v], [found[p] for p in folded[v]]) for v in top}
     return _timeline(c, chosen, per_date)
@@ -213,6 +220,26 @@ def _score(
     spread = 1 + cfg.month_bonus * (months - 1)
     grain = cfg.granularity[_GRAIN[len(value)]]
     return support * max(lift, 0.0) ** cfg.lift_power * spread * grain
+
+
+def _topicality(c: Citations, values: dict[str, list[_Value]], cfg: Settings) -> dict[str, float]:
+    """How much the citations of each value speak of the topic: the share of the query's
+    term groups found around each cited date (``topic_window`` characters either side),
+    averaged over up to ``topic_sample`` citing articles (the most recent). A year that
+    dates an officer's career in an article about the topic is cited beside other words."""
+    groups = [set(g) for g in query_groups(c.query)]
+    arts, w = c.cited.articles, cfg.topic_window
+    spans: list[tuple[str, int, int, int]] = []
+    for v, parts in values.items():
+        cited = [(a, span) for x in parts for a, span in x.mentions.items()]
+        cited.sort(key=lambda p: arts[p[0]][1], reverse=True)
+        spans += [(v, a, max(s - w, 0), e + w) for a, (s, e) in cited[: cfg.topic_sample]]
+    texts = c.store.passages((a, s, e) for _, a, s, e in spans)
+    shares: dict[str, list[float]] = {v: [] for v in values}
+    for (v, *_), text in zip(spans, texts, strict=True):
+        words = set(terms(text))
+        shares[v].append(sum(bool(g & words) for g in groups) / (len(groups) or 1))
+    return {v: sum(x) / len(x) if x else 1.0 for v, x in shares.items()}
 
 
 def _choose(scored: dict[str, float], dates: int, neighbors: int) -> list[str]:

@@ -295,25 +295,27 @@ def _mod(x: _Value) -> str | None:
 def _candidates(
     c: Citations, parts: list[_Value], leads: dict[int, tuple[int, int]]
 ) -> list[tuple[int, int, int]]:
-    """Up to ``line_candidates`` spans (article, start, end), one an article, the value's
-    own before those of the values folded into it: event clauses dated by it, then a
-    day's own reports (their first event), then bare mentions; the most recent articles
-    first within each."""
+    """Up to ``line_candidates`` spans (article, start, end), one an article, the most
+    recent articles first, the value's own before those of the values folded into it:
+    the event clauses it dates; without any, a day's own reports (their first event);
+    without those, the sentences that mention it."""
     arts, cap = c.cited.articles, settings().line_candidates
-    out: list[tuple[int, int, int]] = []
-    seen: set[int] = set()
-    for x in parts:
-        recent = sorted(x.articles(), key=lambda a: (arts[a][1], a), reverse=True)
-        for pick in (
-            [(a, *x.evented[a][0]) for a in recent if a in x.evented],
-            [(a, *leads[a]) for a in recent if a in x.published and a in leads],
-            [(a, *x.mentions[a]) for a in recent if a in x.mentions],
-        ):
-            for span in pick:
-                if span[0] not in seen and len(out) < cap:
-                    out.append(span)
-                    seen.add(span[0])
-    return out
+    for kind in ("evented", "leads", "mentions"):
+        out: list[tuple[int, int, int]] = []
+        for x in parts:
+            recent = sorted(x.articles(), key=lambda a: (arts[a][1], a), reverse=True)
+            if kind == "evented":
+                out += [(a, *x.evented[a][0]) for a in recent if a in x.evented]
+            elif kind == "leads":
+                out += [(a, *leads[a]) for a in recent if a in x.published and a in leads]
+            else:
+                out += [(a, *x.mentions[a]) for a in recent if a in x.mentions]
+        if out:
+            firsts: dict[int, tuple[int, int, int]] = {}
+            for span in out:
+                firsts.setdefault(span[0], span)
+            return list(firsts.values())[:cap]
+    return []
 
 
 def _leads(c: Citations, ids: set[int]) -> dict[int, tuple[int, int]]:

@@ -14,6 +14,7 @@ year when they are one milestone. Weights: ``data/timelines/milestones.json``.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import math
 import re
@@ -30,6 +31,8 @@ from ..time import values
 # The values a milestone can have: a year, a month, a day.
 _VALUE = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?")
 _GRAIN = {4: "year", 7: "month", 10: "day"}
+# A date written with its year (digits) or one told from the present (الماضي).
+_YEAR_GIVEN = re.compile(r"[0-9٠-٩]{4}|الماضي|الفائت|المنصرم|السابق|المقبل|القادم")
 # Where a sentence ends, to cut a bare mention's line out of its article.
 _STOP = re.compile(r"[.!?؟\n]")
 
@@ -72,6 +75,7 @@ class Settings:
     min_articles: int
     fold_share: float
     neighbor_days: int
+    misread_days: int
     rerank: int
     topic_floor: float
     topic_window: int
@@ -139,6 +143,7 @@ def milestones(citations: Citations, *, dates: int, per_date: int) -> Timeline:
     """The ``dates`` milestones of the topic, ``per_date`` lines each (see the module)."""
     cfg, c = settings(), citations
     found = gather(c, present=False)
+    _drop_misread(c, found, cfg)
     for a, (_, day, _) in c.cited.articles.items():
         if within(day, c.start, c.end):
             found.setdefault(day, _Value()).published.add(a)
@@ -153,6 +158,43 @@ def milestones(citations: Citations, *, dates: int, per_date: int) -> Timeline:
     top = _choose(scored, dates, cfg.neighbor_days)
     chosen = {v: (scored[v], [found[p] for p in folded[v]]) for v in top}
     return _timeline(c, chosen, per_date)
+
+
+def _drop_misread(c: Citations, found: dict[str, _Value], cfg: Settings) -> None:
+    """Leave out the citations that are a coming day read in a past year: a day or month
+    written without a year (``في 12 مايو``) whose value lies in an earlier year than its
+    article while the same day of the article's year comes 1 to ``misread_days`` days
+    after it (a deadline of 12 May 2018 anchored to the 2015 of the deal it is about)."""
+    arts, lo, hi = c.cited.articles, 1, cfg.misread_days
+    suspects: list[tuple[str, int, int, int]] = []
+    for v, x in found.items():
+        if len(v) == 4:
+            continue
+        for a, (s, e) in x.mentions.items():
+            published = dt.date.fromisoformat(arts[a][1])
+            if v[:4] < arts[a][1][:4] and lo <= _days_ahead(v, published) <= hi:
+                suspects.append((v, a, s, e))
+    texts = c.store.passages((a, s, e) for _, a, s, e in suspects) if suspects else []
+    for (v, a, _, _), text in zip(suspects, texts, strict=True):
+        if not _YEAR_GIVEN.search(text):
+            x = found[v]
+            x.mentions.pop(a, None)
+            x.evented.pop(a, None)
+    for v in [v for v, x in found.items() if not x.mentions]:
+        del found[v]
+
+
+def _days_ahead(value: str, published: dt.date) -> int:
+    """How many days after ``published`` the day (or the month's last day) of ``value``
+    falls in the year of ``published``."""
+    month, year = int(value[5:7]), published.year
+    if len(value) == 7:
+        last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+        return (last - published).days
+    day = min(int(value[8:10]), 28 if month == 2 else 31)
+    with contextlib.suppress(ValueError):  # 31 April: not a day
+        return (dt.date(year, month, day) - published).days
+    return (dt.date(year, month, 30) - published).days
 
 
 def _weight(x: _Value, a: int, cfg: Settings) -> float:

@@ -26,6 +26,7 @@ from ..datafile import load_json
 from ..records import Timeline, TimelineEntry, TimelineItem
 from ..store import Cited, Store
 from ..store.terms import query_groups, terms
+from ..text.arabic import fold
 from ..time import values
 
 # The values a milestone can have: a year, a month, a day.
@@ -116,13 +117,16 @@ def gather(c: Citations, *, forecasts: bool = False, present: bool = True) -> di
     ``present``, and the publication day itself is then the day's own news."""
     arts, out = c.cited.articles, dict[str, _Value]()
     dating = {(a, tid): (s, e) for a, tid, s, e in c.cited.events if tid is not None}
+    bounded = c.start is not None or c.end is not None
     for a, tid, value, mod, s, e in c.cited.dates:
-        if not _VALUE.fullmatch(value) or not within(value, c.start, c.end):
+        if not _VALUE.fullmatch(value) or (bounded and not within(value, c.start, c.end)):
             continue
         published = arts[a][1][: len(value)]
         if (not forecasts and value > published) or (not present and value == published):
             continue
-        v = out.setdefault(value, _Value())
+        v = out.get(value)
+        if v is None:
+            v = out[value] = _Value()
         v.mentions.setdefault(a, (s, e))
         v.mods[mod] += 1
         if (a, tid) in dating:
@@ -171,8 +175,8 @@ def _drop_misread(c: Citations, found: dict[str, _Value], cfg: Settings) -> None
         if len(v) == 4:
             continue
         for a, (s, e) in x.mentions.items():
-            published = dt.date.fromisoformat(arts[a][1])
-            if v[:4] < arts[a][1][:4] and lo <= _days_ahead(v, published) <= hi:
+            published = arts[a][1]
+            if v[:4] < published[:4] and lo <= _days_ahead(v, published) <= hi:
                 suspects.append((v, a, s, e))
     texts = c.store.passages((a, s, e) for _, a, s, e in suspects) if suspects else []
     for (v, a, _, _), text in zip(suspects, texts, strict=True):
@@ -184,16 +188,17 @@ def _drop_misread(c: Citations, found: dict[str, _Value], cfg: Settings) -> None
         del found[v]
 
 
-def _days_ahead(value: str, published: dt.date) -> int:
-    """How many days after ``published`` the day (or the month's last day) of ``value``
-    falls in the year of ``published``."""
+def _days_ahead(value: str, day: str) -> int:
+    """How many days after the day ``day`` the day (or the month's last day) of ``value``
+    falls in the year of ``day``."""
+    published = dt.date.fromisoformat(day)
     month, year = int(value[5:7]), published.year
     if len(value) == 7:
         last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
         return (last - published).days
-    day = min(int(value[8:10]), 28 if month == 2 else 31)
+    dom = min(int(value[8:10]), 28 if month == 2 else 31)
     with contextlib.suppress(ValueError):  # 31 April: not a day
-        return (dt.date(year, month, day) - published).days
+        return (dt.date(year, month, dom) - published).days
     return (dt.date(year, month, 30) - published).days
 
 
@@ -215,8 +220,12 @@ def _fold(found: dict[str, _Value], cfg: Settings) -> dict[str, list[str]]:
     the coarser one's support (the sources support the finer value)."""
     parts = {v: [v] for v in found}
     for grain in (7, 4):
+        within_: dict[str, list[str]] = {}
+        for v in parts:
+            if len(v) > grain:
+                within_.setdefault(v[:grain], []).append(v)
         for coarse in [v for v in parts if len(v) == grain]:
-            finer = [v for v in parts if len(v) > grain and v.startswith(coarse + "-")]
+            finer = within_.get(coarse)
             if not finer:
                 continue
             best = max(finer, key=lambda v: (_support(found[v], cfg), v))
@@ -269,7 +278,7 @@ def _topicality(c: Citations, values: dict[str, list[_Value]], cfg: Settings) ->
     term groups found around each cited date (``topic_window`` characters either side),
     averaged over up to ``topic_sample`` citing articles (the most recent). A year that
     dates an officer's career in an article about the topic is cited beside other words."""
-    groups = [set(g) for g in query_groups(c.query)]
+    groups = [{fold(t) for t in g} for g in query_groups(c.query)]
     arts, w = c.cited.articles, cfg.topic_window
     spans: list[tuple[str, int, int, int]] = []
     for v, parts in values.items():
@@ -279,8 +288,9 @@ def _topicality(c: Citations, values: dict[str, list[_Value]], cfg: Settings) ->
     texts = c.store.passages((a, s, e) for _, a, s, e in spans)
     shares: dict[str, list[float]] = {v: [] for v in values}
     for (v, *_), text in zip(spans, texts, strict=True):
-        words = set(terms(text))
-        shares[v].append(sum(bool(g & words) for g in groups) / (len(groups) or 1))
+        folded = fold(text).lower()  # a term within a word counts: عراق in العراقية
+        found = sum(any(t in folded for t in g) for g in groups)
+        shares[v].append(found / (len(groups) or 1))
     return {v: sum(x) / len(x) if x else 1.0 for v, x in shares.items()}
 
 

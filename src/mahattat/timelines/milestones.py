@@ -76,6 +76,7 @@ class Settings:
     min_articles: int
     fold_share: float
     neighbor_days: int
+    stand_share: float
     misread_days: int
     rerank: int
     topic_floor: float
@@ -159,7 +160,7 @@ def milestones(citations: Citations, *, dates: int, per_date: int) -> Timeline:
     best = sorted(scored, key=lambda v: (-scored[v], v))[: dates * cfg.rerank]
     topical = _topicality(c, {v: [found[p] for p in folded[v]] for v in best}, cfg)
     scored = {v: scored[v] * (cfg.topic_floor + (1 - cfg.topic_floor) * topical[v]) for v in best}
-    top = _choose(scored, dates, cfg.neighbor_days)
+    top = _choose(scored, dates, cfg)
     chosen = {v: (scored[v], [found[p] for p in folded[v]]) for v in top}
     return _timeline(c, chosen, per_date)
 
@@ -294,21 +295,31 @@ def _topicality(c: Citations, values: dict[str, list[_Value]], cfg: Settings) ->
     return {v: sum(x) / len(x) if x else 1.0 for v, x in shares.items()}
 
 
-def _choose(scored: dict[str, float], dates: int, neighbors: int) -> list[str]:
-    """The best ``dates`` values, a day within ``neighbors`` days of a better one left
-    out (the next days' reports of one event)."""
+def _choose(scored: dict[str, float], dates: int, cfg: Settings) -> list[str]:
+    """The best ``dates`` values, leaving out a day within ``neighbor_days`` days of a
+    better one (the next days' reports of one event), and a value within a better one
+    or holding it (a day of a chosen year, the year of a chosen day) unless it scores at
+    least ``stand_share`` of it: both stand on their own."""
     out: list[str] = []
     days: list[dt.date] = []
     for v in sorted(scored, key=lambda v: (-scored[v], v)):
         if len(out) == dates:
             break
+        if any(_nested(u, v) and scored[v] < cfg.stand_share * scored[u] for u in out):
+            continue
         if len(v) == 10:
             d = dt.date.fromisoformat(v)
-            if any(abs((d - o).days) <= neighbors for o in days):
+            if any(abs((d - o).days) <= cfg.neighbor_days for o in days):
                 continue
             days.append(d)
         out.append(v)
     return out
+
+
+def _nested(u: str, v: str) -> bool:
+    """Whether one of two values lies within the other (2014 and 2014-09-21)."""
+    short, long = sorted((u, v), key=len)
+    return short != long and long.startswith(short + "-")
 
 
 # --- the entries and their lines ---------------------------------------------------------

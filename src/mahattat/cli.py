@@ -79,12 +79,15 @@ def _date_option(value: str | None, option: str) -> str | None:
 def _range_option(value: str | None, option: str) -> str | None:
     """``--from``/``--to`` of a timeline: a year (``2003``), a month (``2003-03``) or an
     ISO date, or None; exit 2 naming the option otherwise."""
-    if value is None or not re.fullmatch(r"\d{4}(?:-\d\d)?", value.strip()):
-        return _date_option(value, option)
+    if value is None:
+        return None
     value = value.strip()
-    if len(value) == 7 and not 1 <= int(value[5:]) <= 12:
-        _fail(f"{option}: no month {value!r} (expected e.g. 2003, 2003-03 or 2003-03-20)", 2)
-    return value
+    if re.fullmatch(r"\d{4}(?:-(?:0[1-9]|1[0-2]))?", value):
+        return value
+    with contextlib.suppress(ValueError):  # as parse_published, without the pipeline
+        return dt.datetime.fromisoformat(value.replace("Z", "+00:00")).date().isoformat()
+    expected = "expected e.g. 2003, 2003-03 or 2003-03-20"
+    _fail(f"{option}: not a year, month or day: {value!r} ({expected})", 2)
 
 
 def _as_days(start: str | None, end: str | None) -> tuple[str | None, str | None]:

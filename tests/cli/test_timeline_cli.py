@@ -65,7 +65,8 @@ def test_the_help_names_every_method() -> None:
         ),
         (
             ("--from", "2003-13"),
-            "--from: no month '2003-13' (expected e.g. 2003, 2003-03 or 2003-03-20)",
+            "--from: not a year, month or day: '2003-13'"
+            " (expected e.g. 2003, 2003-03 or 2003-03-20)",
         ),
         (("--from", "2011", "--to", "2003-05"), "--from 2011 is after --to 2003-05"),
     ],

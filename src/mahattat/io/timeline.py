@@ -51,7 +51,8 @@ def _cited(e: TimelineEntry, most: int = 5) -> str:
         return ""
     more = len(e.doc_ids) - most
     ids = ", ".join(e.doc_ids[:most]) + (f", … (+{more})" if more > 0 else "")
-    return f"{e.articles} articles, {e.outlets} outlets: {ids}"
+    articles = f"{e.articles} article{'s' if e.articles > 1 else ''}"
+    return f"{articles}, {e.outlets} outlet{'s' if e.outlets > 1 else ''}: {ids}"
 
 
 def to_markdown(tl: Timeline) -> str:

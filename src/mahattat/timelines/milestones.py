@@ -279,7 +279,7 @@ def _topicality(c: Citations, values: dict[str, list[_Value]], cfg: Settings) ->
     term groups found around each cited date (``topic_window`` characters either side),
     averaged over up to ``topic_sample`` citing articles (the most recent). A year that
     dates an officer's career in an article about the topic is cited beside other words."""
-    groups = [{fold(t) for t in g} for g in query_groups(c.query)]
+    groups = _groups(c.query)
     arts, w = c.cited.articles, cfg.topic_window
     spans: list[tuple[str, int, int, int]] = []
     for v, parts in values.items():
@@ -396,13 +396,21 @@ def _lines(
     spans: list[tuple[int, int, int]],
     per_date: int,
 ) -> tuple[TimelineItem, ...]:
-    """The ``per_date`` most representative spans: those sharing most terms with the
-    others (a bare mention's span widened to its sentence)."""
+    """The ``per_date`` most representative spans (a bare mention's widened to its
+    sentence): those naming most of the query's term groups, then those sharing most
+    terms with the others."""
     items = [_item(c, texts, a, s, e) for a, s, e in spans if a in texts]
+    groups = _groups(c.query)
+    topical = [sum(any(t in fold(it.text).lower() for t in g) for g in groups) for it in items]
     bags = [set(terms(it.text)) for it in items]
     shared = [sum(len(b & o) / (len(o) or 1) for o in bags if o is not b) for b in bags]
-    order = sorted(range(len(items)), key=lambda i: -shared[i])
+    order = sorted(range(len(items)), key=lambda i: (-topical[i], -shared[i]))
     return tuple(items[i] for i in order[:per_date])
+
+
+def _groups(query: str) -> list[set[str]]:
+    """The query's term groups, folded as passages are for a search within a word."""
+    return [{fold(t) for t in g} for g in query_groups(query)]
 
 
 def _item(

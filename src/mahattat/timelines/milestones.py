@@ -8,8 +8,10 @@ over ``cite``'s reading of every matching article (``MILESTONE_METHODS``): ``cit
 the floor (the values most matching articles mention), and ``milestones``, which weighs
 what a citation is (an event clause dated by the value, a bare mention, the day's own
 news), how widely it is cited (outlets, months of publication), how much the value
-belongs to this topic rather than to the whole archive, and folds a day into its month or
-year when they are one milestone. Weights: ``data/timelines/milestones.json``.
+belongs to this topic rather than to the whole archive and how much the words around its
+citations are the query's; a month or year folds into the day the sources give when that
+day carries half its support, and a day and its year are one milestone unless both stand
+on their own. Weights: ``data/timelines/milestones.json``.
 """
 
 from __future__ import annotations
@@ -95,6 +97,7 @@ def settings() -> Settings:
 class _Value:
     """Everything the matching articles say of one value."""
 
+    value: str
     mentions: dict[int, tuple[int, int]] = field(default_factory=dict)  # article: timex span
     evented: dict[int, list[tuple[int, int]]] = field(default_factory=dict)  # article: clauses
     published: set[int] = field(default_factory=set)  # a day's own reports
@@ -127,7 +130,7 @@ def gather(c: Citations, *, forecasts: bool = False, present: bool = True) -> di
             continue
         v = out.get(value)
         if v is None:
-            v = out[value] = _Value()
+            v = out[value] = _Value(value)
         v.mentions.setdefault(a, (s, e))
         v.mods[mod] += 1
         if (a, tid) in dating:
@@ -147,22 +150,26 @@ def cite_count(citations: Citations, *, dates: int, per_date: int) -> Timeline:
 def milestones(citations: Citations, *, dates: int, per_date: int) -> Timeline:
     """The ``dates`` milestones of the topic, ``per_date`` lines each (see the module)."""
     cfg, c = settings(), citations
+    found = _citations(c, cfg)
+    folded = {v: [found[p] for p in parts] for v, parts in _fold(found, cfg).items()}
+    norm = _Archive(c.store, found, len(c.cited.articles))
+    scored = {v: _score(c, folded[v], v, norm.expected(folded[v]), cfg) for v in folded}
+    best = sorted(scored, key=lambda v: (-scored[v], v))[: dates * cfg.rerank]
+    topical = _topicality(c, {v: folded[v] for v in best}, cfg)
+    scored = {v: scored[v] * (cfg.topic_floor + (1 - cfg.topic_floor) * topical[v]) for v in best}
+    top = _choose(scored, dates, cfg)
+    return _timeline(c, {v: (scored[v], folded[v]) for v in top}, per_date)
+
+
+def _citations(c: Citations, cfg: Settings) -> dict[str, _Value]:
+    """The values the milestones are chosen from: those cited (the present, forecasts
+    and misread deadlines left out) and the publication days, by ``min_articles``."""
     found = gather(c, present=False)
     _drop_misread(c, found, cfg)
     for a, (_, day, _) in c.cited.articles.items():
         if within(day, c.start, c.end):
-            found.setdefault(day, _Value()).published.add(a)
-    found = {v: x for v, x in found.items() if len(x.articles()) >= cfg.min_articles}
-    folded = _fold(found, cfg)
-    norm = _Archive(c.store, found, len(c.cited.articles))
-    scored = {v: _score(c, [found[p] for p in parts], v, norm.expected(parts), cfg)
-              for v, parts in folded.items()}  # fmt: skip
-    best = sorted(scored, key=lambda v: (-scored[v], v))[: dates * cfg.rerank]
-    topical = _topicality(c, {v: [found[p] for p in folded[v]] for v in best}, cfg)
-    scored = {v: scored[v] * (cfg.topic_floor + (1 - cfg.topic_floor) * topical[v]) for v in best}
-    top = _choose(scored, dates, cfg)
-    chosen = {v: (scored[v], [found[p] for p in folded[v]]) for v in top}
-    return _timeline(c, chosen, per_date)
+            found.setdefault(day, _Value(day)).published.add(a)
+    return {v: x for v, x in found.items() if len(x.articles()) >= cfg.min_articles}
 
 
 def _drop_misread(c: Citations, found: dict[str, _Value], cfg: Settings) -> None:
@@ -244,10 +251,10 @@ class _Archive:
         self.days = store.published_on(v for v in found if len(v) == 10)
         self.share = max(topic, 1) / max(store.article_count(), 1)
 
-    def expected(self, parts: list[str]) -> float:
+    def expected(self, parts: list[_Value]) -> float:
         """How many of the topic's articles would cite the values of ``parts`` if the
         topic cited them no more than the whole archive does."""
-        total = sum(self.cites.get(v, 0) + self.days.get(v, 0) for v in parts)
+        total = sum(self.cites.get(x.value, 0) + self.days.get(x.value, 0) for x in parts)
         return self.share * total
 
 

@@ -15,7 +15,7 @@ from mahattat.ingest.run import ingest
 from mahattat.io.timeline import WRITERS
 from mahattat.store import Store
 from mahattat.timelines import MILESTONE_METHODS, cite, cite_count, milestones, summarize
-from mahattat.timelines.milestones import within
+from mahattat.timelines.milestones import _citations, settings, within
 
 DAM = "سد الوادي الأخضر"
 DOCS = [
@@ -165,3 +165,34 @@ def test_the_command_takes_years_and_months(db: Path, tmp_path: Path) -> None:
     days = runner.invoke(app, ["timeline", DAM, "--db", str(db), "--from", "2020", "-f", "json"])
     assert days.exit_code == 0, days.stderr
     assert json.loads(days.stdout)["from"] == "2020-01-01"
+
+
+def test_a_coming_deadline_read_in_an_earlier_year_is_no_milestone(tmp_path: Path) -> None:
+    """``في 12 مايو`` beside ``عام 2015`` in a report of 3 May 2019 comes out 2015-05-12:
+    a deadline nine days ahead, not a day of 2015; a day written with its year stays."""
+    docs = [
+        ("d1", "2019-05-03", "wire",
+         "وقع الطرفان اتفاق سد الوادي الأخضر عام 2015، وتنتهي مهلته في 12 مايو."),
+        ("d2", "2019-05-05", "daily",
+         "يقترب موعد انتهاء مهلة اتفاق سد الوادي الأخضر الموقع عام 2015 في 12 مايو."),
+        ("d3", "2019-05-06", "radio",
+         "تذكر القرى أن سد الوادي الأخضر انهار في 12 مايو 2015 قبل توقيع الاتفاق."),
+        ("d4", "2019-05-07", "wire",
+         "انهار سد الوادي الأخضر في 12 مايو 2015 وتضررت القرى المجاورة كثيرا."),
+    ]  # fmt: skip
+    src = tmp_path / "in.jsonl"
+    lines = [
+        json.dumps({"id": i, "published": p, "source": s, "text": t}, ensure_ascii=False)
+        for i, p, s, t in docs
+    ]
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    ingest([src], tmp_path / "db", jobs=1)
+    with Store(tmp_path / "db") as store:
+        c = cite(store, DAM)
+        counted = cite_count(c, dates=3, per_date=1)
+        kept = _citations(c, settings())  # the values milestones choose from
+    deadline = next(e for e in counted.entries if e.date == "2015-05-12")
+    assert set(deadline.doc_ids) == {"d1", "d2", "d3", "d4"}
+    ids = {rid: a[0] for rid, a in c.cited.articles.items()}
+    assert {ids[a] for a in kept["2015-05-12"].mentions} == {"d3", "d4"}
+    assert {ids[a] for a in kept["2015"].mentions} == {"d1", "d2"}  # the deal's year stays

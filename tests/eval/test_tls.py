@@ -252,6 +252,14 @@ def test_milestone_dates_match_at_their_grain_and_mods_are_not_compared() -> Non
     assert evaluate(pred, gold)["date"] == approx({"p": 0.5, "r": 0.5, "f1": 0.5})
 
 
+def test_concat_reads_the_entries_of_a_year_or_month_too() -> None:
+    gold = parse([{"date": "2003", "text": HEAVY}, {"date": "2011-12", "text": LIGHT}])
+    pred = parse([{"date": "2003", "text": HEAVY}, {"date": "2011-12-18", "text": LIGHT}])
+    assert concat(pred, gold) == approx(PRF(1.0, 1.0, 1.0))
+    assert evaluate(pred, gold)["concat"]["rouge1"]["f1"] == approx(1.0)
+    assert evaluate(pred, gold)["agreement"]["rouge1"]["f1"] == 0.0  # days only
+
+
 def test_load_rejects_bad_input(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="no item with a date"):
         load(write(tmp_path / "a.json", [{"date": "PRESENT_REF", "text": HEAVY}]))

@@ -13,7 +13,8 @@ summed first, divided last, and F1 = 2PR / (P + R), 0 when P + R = 0 (tilse divi
 zero on some empty inputs; we return 0).
 
 * ``concat``: ordinary ROUGE-N over the whole timeline, all days concatenated in date
-  order. Dates are ignored.
+  order. Dates are ignored, so the entries of a month or a year count too (at their
+  first day's place).
 * ``agreement``: ROUGE-N where n-grams match only within the same day: summed over
   days, clipped hits; precision over all predicted n-grams, recall over all reference
   n-grams. A predicted day absent from the reference only adds to the precision total.
@@ -33,7 +34,7 @@ zero on some empty inputs; we return 0).
   at its grain: a day, a month (``2011-12``) or a year (``2003``), as milestone
   timelines have them; ``2003`` matches ``2003`` only, neither ``2003-03`` nor
   ``2003-03-20``, and mods (``2011`` END) are not compared. For day timelines this is
-  the usual day match. The ROUGE metrics above read the day-level entries only.
+  the usual day match. Agreement and align+ m:1 read the day-level entries only.
 
 Several references (tilse's ``GroundTruth``): pass a sequence of timelines. Hits are
 summed over references (each clipped separately), the precision total is the predicted
@@ -373,8 +374,25 @@ def _tokens(pred: Timeline, gold: Gold, stem: bool, stop: bool) -> tuple[Tokens,
 def concat(
     pred: Timeline, gold: Gold, n: int = 1, *, stem: bool = True, ignore_stopwords: bool = True
 ) -> PRF:
-    """Concat ROUGE-``n``; ``stem`` and ``ignore_stopwords`` as in ``tokenize``."""
-    return _concat(*_tokens(pred, gold, stem, ignore_stopwords), n)
+    """Concat ROUGE-``n``; ``stem`` and ``ignore_stopwords`` as in ``tokenize``. Dates
+    are ignored, so every dated entry counts, a year's or a month's too."""
+    return _concat(*_every(pred, gold, stem, ignore_stopwords), n)
+
+
+def _every(pred: Timeline, gold: Gold, stem: bool, stop: bool) -> tuple[Tokens, list[Tokens]]:
+    """The tokens of every dated entry (days, months, years) for ``concat``, keyed so that
+    they come in date order: a timeline of days gives what ``_tokens`` gives."""
+    return _keyed(pred, stem, stop), [_keyed(g, stem, stop) for g in _refs(gold)]
+
+
+def _keyed(tl: Timeline, stem: bool, stop: bool) -> Tokens:
+    out: dict[date, list[str]] = {}
+    for e in tl.entries:
+        if _GRAINED.fullmatch(e.date):
+            day = out.setdefault(values.first_day(e.date), [])
+            for it in e.items:
+                day += tokenize(it.text, stem=stem, ignore_stopwords=stop)
+    return {d: tuple(out[d]) for d in sorted(out)}
 
 
 def agreement(
@@ -410,9 +428,10 @@ def evaluate(
     """All metrics: ``{"concat"|"agreement"|"align_m1": {"rouge1"|"rouge2": {"p","r","f1"}},
     "date": {"p","r","f1"}}``."""
     p, refs = _tokens(pred, gold, stem, ignore_stopwords)
+    every = _every(pred, gold, stem, ignore_stopwords)
     al = _align(p, refs)
     result: dict[str, Any] = {
-        "concat": {f"rouge{n}": _concat(p, refs, n).as_dict() for n in (1, 2)},
+        "concat": {f"rouge{n}": _concat(*every, n).as_dict() for n in (1, 2)},
         "agreement": {f"rouge{n}": _agreement(p, refs, n).as_dict() for n in (1, 2)},
         "align_m1": {f"rouge{n}": _align_m1(p, refs, n, al).as_dict() for n in (1, 2)},
     }

@@ -18,12 +18,17 @@ class Settings:
     pub_weight: float
     mention_bonus: float
     duplicate_jaccard: float
+    fold_overlap: float
     min_terms: int
     max_terms: int
     dateline: regex.Pattern[str]
     background: regex.Pattern[str]
     background_penalty: float
     lead_bonus: float
+    near_days: int
+    recap_weight: float
+    preview_weight: float
+    recap_penalty: float
 
 
 @cache

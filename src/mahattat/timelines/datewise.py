@@ -1,23 +1,25 @@
 """DATEWISE (Ghalandari & Ifrim 2020), unsupervised: which days matter, and the sentences
 that say what happened on each, every line pointing back to its article.
 
-Candidate days come from the day-level dates written in the matching sentences and from
-publication days; days are ranked by how many articles speak of them; each chosen day
-gets the sentences closest to the centroid of what is said about it, with the same line
-from other outlets folded in (``also``). Settings: ``data/timelines/settings.json``.
+Days are ranked by how many articles speak of them near the day (a date written in a
+matching sentence, else its publication day); a line is dated by its own event
+(``dating.py``), never by another date it mentions; each chosen day gets the sentences
+closest to the centroid of what is said about it, with the same line from other outlets
+folded in (``also``). Settings: ``data/timelines/settings.json``.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 
 from ..records import Timeline, TimelineEntry, TimelineItem
-from ..store import Stored
+from ..store import Stored, StoredEvent
 from ..store.terms import query_groups, terms
 from ..text.normalize import fold
-from ..time import values
+from . import dating
 from .collection import Collection, line
 from .config import Settings, settings
 
@@ -28,10 +30,11 @@ class _Sentence:
     start: int
     end: int
     terms: list[str]
-    days: frozenset[str]
-    explicit: bool  # its days are written in it, not its publication day
+    days: frozenset[str]  # the day of its own event: the day whose line it may be
+    explicit: bool  # that day is written in it, not its publication day
     background: bool  # it opens like a reminder ("وكان ...")
     lead: bool  # its article's first sentence
+    mentioned: dating.Dated | None  # every day it speaks of: what ranks the days
 
 
 def datewise(collection: Collection, *, dates: int, per_date: int) -> Timeline:
@@ -55,9 +58,10 @@ def datewise(collection: Collection, *, dates: int, per_date: int) -> Timeline:
 def _candidates(
     a: Stored, wanted: set[str], start: str | None, end: str | None, cfg: Settings
 ) -> list[_Sentence]:
-    by_sentence: dict[int | None, list[str]] = defaultdict(list)
+    written: dict[int | None, list[str]] = defaultdict(list)
     for n, value in a.dates:
-        by_sentence[n].append(value)
+        written[n].append(value)
+    events = dating.by_sentence(a)
     lead_ok = bool(wanted & set(terms(a.title or "")))
     out = []
     for n, (s, e) in enumerate(a.sentences):
@@ -68,43 +72,76 @@ def _candidates(
             continue
         if not (wanted & set(words) or (n == 0 and lead_ok)):
             continue
-        written = by_sentence.get(n, [])
-        days = {d for v in written if (d := _day(v))}
-        if written and not days:
-            continue  # dated, but coarser than a day ("2017", "الشهر الماضي")
-        inside = frozenset(d for d in days or {a.published} if (start or d) <= d <= (end or d))
-        if inside:
+        told = _inside(_told(a, events[n], written.get(n, [])), start, end)
+        mentioned = _inside(dating.mentioned(a, written.get(n, [])), start, end)
+        if told or mentioned:
             reminder = bool(cfg.background.match(fold(a.text[s : s + 40])))
-            out.append(_Sentence(a, s, e, words, inside, bool(days), reminder, n == 0))
+            days, explicit = (told.days, told.explicit) if told else (frozenset(), False)
+            out.append(_Sentence(a, s, e, words, days, explicit, reminder, n == 0, mentioned))
     return out
 
 
-def _day(value: str) -> str | None:
-    """The day a DATE value names; a range ("2018-05-16/2018-06-14", a Hijri month) counts
-    as its first day."""
-    return values.day(value.partition("/")[0])
+def _inside(dated: dating.Dated | None, start: str | None, end: str | None) -> dating.Dated | None:
+    """``dated`` with only its days from ``start`` to ``end``; None when none is left."""
+    if dated is None:
+        return None
+    days = frozenset(d for d in dated.days if (start or d) <= d <= (end or d))
+    return replace(dated, days=days) if days else None
+
+
+def _told(a: Stored, events: list[StoredEvent], written: list[str]) -> dating.Dated | None:
+    """The day of the sentence's own event, else (no event) its publication day."""
+    if events:
+        return dating.of_events(a, events)
+    return dating.of_written(a, written)
 
 
 def _reported(day: str, cands: list[_Sentence]) -> list[_Sentence]:
     """The sentences about ``day`` from articles published on it or later, when there are
     any: what happened, rather than what was announced for it."""
-    about = [c for c in cands if day in c.days]
+    about = [c for c in cands if day in c.days] or [
+        c for c in cands if c.mentioned and day in c.mentioned.days
+    ]  # a day no sentence reports as its own event's: those that speak of it
     return [c for c in about if c.article.published >= day] or about
 
 
 def _rank_days(cands: list[_Sentence], cfg: Settings) -> list[tuple[str, float]]:
     """Days by the number of articles speaking of them (an explicit mention counts 1, a
-    publication-day sentence ``pub_weight``), most first, the earlier day on ties."""
+    publication-day sentence ``pub_weight``; a recap or a preview counts less, see
+    ``_timing``), most first; on ties the day with more articles, then the earlier."""
     weight: dict[tuple[str, str], float] = {}
     for c in cands:
-        w = 1.0 if c.explicit else cfg.pub_weight
-        for d in c.days:
+        if c.mentioned is None:
+            continue
+        base = 1.0 if c.mentioned.explicit else cfg.pub_weight
+        for d in c.mentioned.days:
+            w = base * _timing(c, d, cfg)
             key = (d, c.article.doc_id)
             weight[key] = max(weight.get(key, 0.0), w)
     score: dict[str, float] = defaultdict(float)
     for (d, _), w in weight.items():
         score[d] += w
-    return sorted(score.items(), key=lambda kv: (-kv[1], kv[0]))
+    # ties (small topics score many days 1.0) go to the day more articles were published on
+    articles = {c.article.doc_id: c.article.published for c in cands}
+    published = Counter(articles.values())
+    return sorted(score.items(), key=lambda kv: (-kv[1], -published[kv[0]], kv[0]))
+
+
+def _timing(c: _Sentence, day: str, cfg: Settings) -> float:
+    """How much a sentence about ``day`` reports it: 1 from an article published on it or
+    up to ``near_days`` later, ``recap_weight`` from a later one, ``preview_weight`` from
+    an earlier one (an event to come; a future tense on the publication day or before it
+    is that day's announcement)."""
+    when = _when(c, day, cfg)
+    return 1.0 if when == "near" else cfg.recap_weight if when == "recap" else cfg.preview_weight
+
+
+def _when(c: _Sentence, day: str, cfg: Settings) -> str:
+    """``near`` (the day's own report), ``recap`` (long after) or ``preview``."""
+    if c.article.published < day:
+        return "preview"
+    late = (dt.date.fromisoformat(c.article.published) - dt.date.fromisoformat(day)).days
+    return "near" if late <= cfg.near_days else "recap"
 
 
 def _idf(cands: list[_Sentence]) -> dict[str, float]:
@@ -139,6 +176,7 @@ def _pick(
             + cfg.mention_bonus * cands[i].explicit
             - cfg.background_penalty * cands[i].background
             + cfg.lead_bonus * cands[i].lead
+            - cfg.recap_penalty * (_when(cands[i], day, cfg) != "near")
         ),
     )
     items: list[TimelineItem] = []
@@ -146,12 +184,12 @@ def _pick(
     also: list[list[str]] = []
     for i in ranked:
         c, words = cands[i], set(cands[i].terms)
-        same = _same(words, sets, cfg.duplicate_jaccard)
+        same = _same(words, sets, cfg.duplicate_jaccard, cfg.fold_overlap)
         if same is not None:
             also[same].append(c.article.doc_id)
             continue
-        if _same(words, picked, cfg.duplicate_jaccard) is not None or len(items) == k:
-            continue  # said on another day already, or the day is full
+        if len(items) == k or _same(words, picked, cfg.duplicate_jaccard) is not None:
+            continue  # the day is full, or it was said on another day already
         items.append(line(c.article, c.start, c.end))
         sets.append(words)
         also.append([])
@@ -163,9 +201,17 @@ def _dot(a: dict[str, float], b: Counter[str]) -> float:
     return sum(v * b.get(t, 0.0) for t, v in a.items())
 
 
-def _same(words: set[str], chosen: list[set[str]], threshold: float) -> int | None:
+def _same(
+    words: set[str], chosen: list[set[str]], jaccard: float, overlap: float | None = None
+) -> int | None:
+    """The chosen line ``words`` tells again: as many shared terms as ``jaccard`` of both
+    lines' terms or, on the same day, ``overlap`` of the shorter line's (another outlet
+    tells the same event with other details around it)."""
     for i, other in enumerate(chosen):
-        if len(words & other) / (len(words | other) or 1) >= threshold:
+        shared = len(words & other)
+        if shared >= jaccard * len(words | other):
+            return i
+        if overlap is not None and shared >= overlap * min(len(words), len(other)):
             return i
     return None
 

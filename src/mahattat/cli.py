@@ -14,6 +14,7 @@ import contextlib
 import datetime as dt
 import json
 import os
+import re
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -43,7 +44,9 @@ app.add_typer(train_app, name="train")
 DOC_FORMATS = ("json", "jsonl", "timeml", "table", "md", "csv", "timelinejs", "vis")
 TIMELINE_FORMATS = ("json", "md", "csv", "timelinejs", "vis")
 # The names of ``timelines.METHODS``, the first the default (a test keeps them equal).
-TIMELINE_METHODS = ("datewise", "busiest-days")
+TIMELINE_METHODS = ("datewise", "busiest-days", "milestones", "cite-count")
+# Those of ``timelines.MILESTONE_METHODS``: values of any grain, over every period.
+MILESTONE_METHODS = ("milestones", "cite-count")
 # Bounds of ``timeline --dates`` and ``--per-date``: a timeline's cost grows with both.
 MAX_DATES = 200
 MAX_PER_DATE = 20
@@ -72,6 +75,30 @@ def _date_option(value: str | None, option: str) -> str | None:
         return parse_published(value).isoformat()
     except ValueError as e:
         _fail(f"{option}: {e}", 2)
+
+
+def _range_option(value: str | None, option: str) -> str | None:
+    """``--from``/``--to`` of a timeline: a year (``2003``), a month (``2003-03``) or an
+    ISO date, or None; exit 2 naming the option otherwise."""
+    if value is None:
+        return None
+    value = value.strip()
+    if re.fullmatch(r"\d{4}(?:-(?:0[1-9]|1[0-2]))?", value):
+        return value
+    with contextlib.suppress(ValueError):  # as parse_published, without the pipeline
+        return dt.datetime.fromisoformat(value.replace("Z", "+00:00")).date().isoformat()
+    expected = "expected e.g. 2003, 2003-03 or 2003-03-20"
+    _fail(f"{option}: not a year, month or day: {value!r} ({expected})", 2)
+
+
+def _as_days(start: str | None, end: str | None) -> tuple[str | None, str | None]:
+    """A year or month range as its first and last day (the day methods take days)."""
+    first = None if start is None else (start + "-01-01")[:10]
+    if end is None or len(end) == 10:
+        return first, end
+    y, m = int(end[:4]), int(end[5:7]) if len(end) == 7 else 12
+    last = dt.date(y + m // 12, m % 12 + 1, 1) - dt.timedelta(days=1)
+    return first, last.isoformat()
 
 
 def _today(why: str) -> str:
@@ -476,16 +503,27 @@ def eval_tls(
 def timeline_cmd(
     query: Annotated[str, typer.Argument(help=QUERY_HELP)],
     db: Annotated[str, typer.Option("--db", help="The store.")] = DEFAULT_DB,
-    start: Annotated[str | None, typer.Option("--from", help="First day.")] = None,
-    end: Annotated[str | None, typer.Option("--to", help="Last day.")] = None,
+    start: Annotated[
+        str | None, typer.Option("--from", help="First day, month or year.")
+    ] = None,
+    end: Annotated[str | None, typer.Option("--to", help="Last day, month or year.")] = None,
     source: Annotated[str | None, typer.Option("--source", help="Only this outlet.")] = None,
     dates: Annotated[int, typer.Option("--dates", help=f"Days to keep (1 to {MAX_DATES}).")] = 10,
     per_date: Annotated[
         int, typer.Option("--per-date", help=f"Sentences per day (1 to {MAX_PER_DATE}).")
     ] = 1,
     method: Annotated[
-        str, typer.Option("--method", "-m", help=" | ".join(TIMELINE_METHODS))
-    ] = TIMELINE_METHODS[0],
+        str | None,
+        typer.Option("--method", "-m", help=" | ".join(TIMELINE_METHODS) + " (datewise)"),
+    ] = None,
+    milestones: Annotated[
+        bool,
+        typer.Option(
+            "--milestones",
+            help="The topic's milestones over every period the articles speak of (years,"
+            " months, days); --from/--to then bound the milestones, not the articles.",
+        ),
+    ] = False,
     variants: Annotated[bool, typer.Option("--variants", help=VARIANTS_HELP)] = False,
     max_articles: Annotated[
         int | None,
@@ -501,8 +539,11 @@ def timeline_cmd(
     """A dated timeline of QUERY across the store, each line pointing to its article."""
     if fmt not in TIMELINE_FORMATS:
         _fail(f"unknown --format {fmt!r} (choose {', '.join(TIMELINE_FORMATS)})", 2)
+    method = method or (MILESTONE_METHODS[0] if milestones else TIMELINE_METHODS[0])
     if method not in TIMELINE_METHODS:
         _fail(f"unknown --method {method!r} (choose {', '.join(TIMELINE_METHODS)})", 2)
+    if milestones and method not in MILESTONE_METHODS:
+        _fail(f"--milestones takes --method {' or '.join(MILESTONE_METHODS)}, not {method}", 2)
     if not 1 <= dates <= MAX_DATES:
         _fail(f"--dates takes 1 to {MAX_DATES}", 2)
     if not 1 <= per_date <= MAX_PER_DATE:
@@ -511,9 +552,11 @@ def timeline_cmd(
         _fail("--max-articles takes 0 (all) or more", 2)
     if not Path(db).is_file():
         _fail(f"no store at {db} (run mahattat ingest first)")
-    start, end = _date_option(start, "--from"), _date_option(end, "--to")
-    if start and end and start > end:
+    start, end = _range_option(start, "--from"), _range_option(end, "--to")
+    if start and end and start[: len(end)] > end[: len(start)]:
         _fail(f"--from {start} is after --to {end}", 2)
+    if method not in MILESTONE_METHODS:
+        start, end = _as_days(start, end)
     from .io.timeline import WRITERS as TL_WRITERS
     from .store import QueryError, Store, StoreError
     from .timelines import summarize

@@ -178,10 +178,18 @@ class TimelineItem:
 
 @dataclass(frozen=True, slots=True)
 class TimelineEntry:
-    date: str  # a TIMEX3 value: a day ("2018-10-02") for the methods there are
+    """A date of a timeline: a TIMEX3 value, a day ("2018-10-02") for the day methods, a
+    year, month or day ("2003", "2011-12") with its mod for the milestones. A milestone
+    also says how many matching ``articles`` and ``outlets`` cite it, and which
+    (``doc_ids``, best first); the day methods leave them empty."""
+
+    date: str
     score: float
     items: tuple[TimelineItem, ...]
     mod: str | None = None
+    articles: int = 0
+    outlets: int = 0
+    doc_ids: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,7 +232,7 @@ class Timeline:
         out["from"], out["to"] = out.pop("start"), out.pop("end")
         out["read"] = self.articles if self.read is None else self.read
         out["coverage"] = [{"date": d, "articles": n} for d, n in self.coverage]
-        out["entries"] = [{**e, "label": label(e["date"], e["mod"]),
+        out["entries"] = [{**e, "label": label(e["date"], e["mod"]), "doc_ids": list(e["doc_ids"]),
                            "items": [dict(i, also=list(i["also"])) for i in e["items"]]}
                           for e in out["entries"]]  # fmt: skip
         return out

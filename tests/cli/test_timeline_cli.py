@@ -12,7 +12,9 @@ from typer.testing import CliRunner
 from mahattat.cli import MAX_DATES, MAX_PER_DATE, TIMELINE_METHODS, app
 
 runner = CliRunner()
-CSV_HEADER = "date,date_ar,score,text,doc_id,source,url,published,start,end,also"
+CSV_HEADER = (
+    "date,date_ar,score,text,doc_id,source,url,published,start,end,also,mod,articles,outlets,doc_ids"
+)
 
 
 def run(*args: str):
@@ -36,9 +38,12 @@ def db(tmp_path: Path) -> str:
 
 
 def test_the_help_names_every_method() -> None:
+    from mahattat.cli import MILESTONE_METHODS
     from mahattat.timelines import DEFAULT_METHOD, METHODS
+    from mahattat.timelines import MILESTONE_METHODS as MILESTONES
 
-    assert tuple(METHODS) == TIMELINE_METHODS
+    assert (*METHODS, *MILESTONES) == TIMELINE_METHODS
+    assert tuple(MILESTONES) == MILESTONE_METHODS
     assert TIMELINE_METHODS[0] == DEFAULT_METHOD == "datewise"
 
 
@@ -50,7 +55,20 @@ def test_the_help_names_every_method() -> None:
         (("--dates", "0"), "--dates takes 1 to 200"),
         (("--per-date", "21"), "--per-date takes 1 to 20"),
         (("--per-date", "0"), "--per-date takes 1 to 20"),
-        (("--method", "clust"), "unknown --method 'clust' (choose datewise, busiest-days)"),
+        (
+            ("--method", "clust"),
+            "unknown --method 'clust' (choose datewise, busiest-days, milestones, cite-count)",
+        ),
+        (
+            ("--milestones", "--method", "datewise"),
+            "--milestones takes --method milestones or cite-count, not datewise",
+        ),
+        (
+            ("--from", "2003-13"),
+            "--from: not a year, month or day: '2003-13'"
+            " (expected e.g. 2003, 2003-03 or 2003-03-20)",
+        ),
+        (("--from", "2011", "--to", "2003-05"), "--from 2011 is after --to 2003-05"),
     ],
 )
 def test_bad_options_are_one_line_errors(db: str, args: tuple[str, ...], says: str) -> None:

@@ -219,22 +219,52 @@ def write(path: Path, data: object) -> Path:
     return path
 
 
-def test_load_wrapped_items_share_dates_and_skip_coarse(tmp_path: Path) -> None:
+def test_load_wrapped_items_share_dates_and_keep_coarse_ones_out_of_rouge(tmp_path: Path) -> None:
     items = [
         {"date": "2018-10-02", "text": HEAVY, "sources": ["a"]},
         {"date": "2018-10-02", "text": BRIDGE},
-        {"date": "2018-10", "text": "شهر كامل"},  # month only: skipped
+        {"date": "2018-10", "text": "شهر كامل"},  # a month: a date, but no day for ROUGE
         {"date": None, "text": "بلا تاريخ"},
+        {"date": "2018-10-05T10:30", "text": "ساعة"},  # a time: skipped
         {"date": "2018-10-05", "text": LIGHT},
     ]
     t = load(write(tmp_path / "p.json", {"timeline": items}))
     assert summaries(t) == {date(2018, 10, 2): (HEAVY, BRIDGE), date(2018, 10, 5): (LIGHT,)}
+    assert t.dates == ("2018-10", "2018-10-02", "2018-10-05")
     assert parse(items) == t  # bare list
 
 
+def test_milestone_dates_match_at_their_grain_and_mods_are_not_compared() -> None:
+    gold = parse([
+        {"date": "2003", "text": "غزو"},
+        {"date": "2011-12", "mod": "END", "text": "انسحاب"},
+        {"date": "2014-06-10", "text": "سقوط الموصل"},
+        {"date": "2017", "mod": "END", "text": "النصر"},
+    ])  # fmt: skip
+    pred = parse([
+        {"date": "2003", "text": "الغزو"},  # exact
+        {"date": "2011-12", "text": "الانسحاب"},  # same value, no mod: a hit
+        {"date": "2014-06", "text": "الموصل"},  # the month of a gold day: a miss
+        {"date": "2017-12-09", "text": "النصر"},  # a day of a gold year: a miss
+    ])  # fmt: skip
+    assert gold.entries[1].mod == "END"
+    assert date_f1(pred, gold) == approx(PRF(0.5, 0.5, 0.5))
+    assert evaluate(pred, gold)["date"] == approx({"p": 0.5, "r": 0.5, "f1": 0.5})
+
+
+def test_concat_reads_the_entries_of_a_year_or_month_too() -> None:
+    gold = parse([{"date": "2003", "text": HEAVY}, {"date": "2011-12", "text": LIGHT}])
+    pred = parse([{"date": "2003", "text": HEAVY}, {"date": "2011-12-18", "text": LIGHT}])
+    assert concat(pred, gold) == approx(PRF(1.0, 1.0, 1.0))
+    assert evaluate(pred, gold)["concat"]["rouge1"]["f1"] == approx(1.0)
+    assert evaluate(pred, gold)["agreement"]["rouge1"]["f1"] == 0.0  # days only
+
+
 def test_load_rejects_bad_input(tmp_path: Path) -> None:
-    with pytest.raises(ValueError, match="day-level"):
-        load(write(tmp_path / "a.json", [{"date": "2018", "text": HEAVY}]))
+    with pytest.raises(ValueError, match="no item with a date"):
+        load(write(tmp_path / "a.json", [{"date": "PRESENT_REF", "text": HEAVY}]))
+    with pytest.raises(ValueError, match="no such day"):
+        parse([{"date": "2018-13", "text": HEAVY}])
     with pytest.raises(ValueError, match="no such day"):
         parse([{"date": "2018-02-30", "text": HEAVY}])
     with pytest.raises(ValueError, match="text"):
@@ -288,3 +318,4 @@ def test_parse_reads_the_timeline_command_shape() -> None:
         ],
     }
     assert tuple(summaries(parse(data))) == (date(2018, 10, 2),)
+    assert parse(data).dates == ("2018-10", "2018-10-02")

@@ -13,7 +13,8 @@ summed first, divided last, and F1 = 2PR / (P + R), 0 when P + R = 0 (tilse divi
 zero on some empty inputs; we return 0).
 
 * ``concat``: ordinary ROUGE-N over the whole timeline, all days concatenated in date
-  order. Dates are ignored.
+  order. Dates are ignored, so the entries of a month or a year count too (at their
+  first day's place).
 * ``agreement``: ROUGE-N where n-grams match only within the same day: summed over
   days, clipped hits; precision over all predicted n-grams, recall over all reference
   n-grams. A predicted day absent from the reference only adds to the precision total.
@@ -29,7 +30,11 @@ zero on some empty inputs; we return 0).
   date has cost 0 whatever its content. Each aligned pair's hits count with weight
   1 / (d + 1); the totals (denominators) are not weighted. With nothing to align to, a
   day's n-grams still count in the totals, with no hits.
-* ``date_f1``: predicted days against reference days, exact match.
+* ``date_f1``: predicted dates against reference dates, exact match. A date is a value
+  at its grain: a day, a month (``2011-12``) or a year (``2003``), as milestone
+  timelines have them; ``2003`` matches ``2003`` only, neither ``2003-03`` nor
+  ``2003-03-20``, and mods (``2011`` END) are not compared. For day timelines this is
+  the usual day match. Agreement and align+ m:1 read the day-level entries only.
 
 Several references (tilse's ``GroundTruth``): pass a sequence of timelines. Hits are
 summed over references (each clipped separately), the precision total is the predicted
@@ -57,7 +62,7 @@ from typing import Any, NamedTuple
 
 import regex
 
-from ..records import Timeline
+from ..records import Timeline, TimelineEntry, TimelineItem
 from ..text.normalize import fold
 from ..time import values
 
@@ -112,15 +117,15 @@ def load(path: str | Path) -> Timeline:
     [{"text"...}]}]}``, ``{"timeline": [item, ...]}`` or a bare list of items.
 
     An item is an object with ``date`` and ``text``; other keys (``sources``...) are
-    ignored, items sharing a date become that day's sentences. Only day-level dates
-    ("YYYY-MM-DD") count: coarser ones ("2018-10", "2018") or a missing date cannot be
-    aligned by days and are skipped. Raises ``OSError`` or ``ValueError`` (bad JSON,
-    bad shape, no day-level item).
+    ignored, items sharing a date (and ``mod``) become that date's sentences. A date is
+    a day, a month or a year ("2018-10-02", "2018-10", "2018"); an item with another
+    value or none is skipped. Raises ``OSError`` or ``ValueError`` (bad JSON, bad
+    shape, no dated item).
     """
     data = json.loads(Path(path).read_text("utf-8"))
     tl = parse(data)
     if not tl.entries:
-        raise ValueError("no item with a day-level date (YYYY-MM-DD)")
+        raise ValueError("no item with a date (YYYY, YYYY-MM or YYYY-MM-DD)")
     return tl
 
 
@@ -131,18 +136,22 @@ def parse(data: Any) -> Timeline:
     items = data.get("timeline") if isinstance(data, dict) else data
     if not isinstance(items, list):
         raise ValueError('expected a list of items or {"timeline": [...]}')
-    days: dict[date, list[str]] = {}
+    dated: dict[tuple[str, str | None], list[str]] = {}
     for i, item in enumerate(items):
         if not isinstance(item, dict):
             raise ValueError(f"item {i} is not an object")
-        day = _day(item.get("date"), i)
-        if day is None:
+        value = _value(item.get("date"), i)
+        if value is None:
             continue
         text = item.get("text")
         if not isinstance(text, str):
             raise ValueError(f"item {i}: 'text' must be a string")
-        days.setdefault(day, []).append(text)
-    return Timeline.of(days)
+        mod = item.get("mod") if isinstance(item.get("mod"), str) else None
+        dated.setdefault((value, mod), []).append(text)
+    order = sorted(dated, key=lambda k: values.sort_key(*k))
+    entries = (TimelineEntry(v, 0.0, tuple(TimelineItem(t) for t in dated[v, m]), m)
+               for v, m in order)  # fmt: skip
+    return Timeline("", None, None, 0, tuple(entries))
 
 
 def _flatten_entries(entries: Any) -> list[Any]:
@@ -155,18 +164,28 @@ def _flatten_entries(entries: Any) -> list[Any]:
         items = e.get("items") if isinstance(e, dict) else None
         if not isinstance(items, list):
             raise ValueError("an entry without an 'items' list")
-        out += [{"date": e.get("date"), "text": i.get("text") if isinstance(i, dict) else i}
-                for i in items]  # fmt: skip
+        out += [{"date": e.get("date"), "mod": e.get("mod"),
+                 "text": i.get("text") if isinstance(i, dict) else i} for i in items]  # fmt: skip
     return out
 
 
-def _day(value: Any, i: int) -> date | None:
-    if not isinstance(value, str):
+_GRAINED = regex.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?")  # a year, a month or a day
+
+
+def _value(value: Any, i: int) -> str | None:
+    """A date the calendar has at its grain, None for another value or none."""
+    if not isinstance(value, str) or not _GRAINED.fullmatch(value):
         return None
     try:
-        return _calendar_day(value)
+        date.fromisoformat((value + "-01-01")[:10] if len(value) < 10 else value)
     except ValueError:
         raise ValueError(f"item {i}: no such day {value!r}") from None
+    return value
+
+
+def dated(tl: Timeline) -> set[str]:
+    """The dates of ``tl`` at their grain (days, months, years) that ``date_f1`` scores."""
+    return {e.date for e in tl.entries if _GRAINED.fullmatch(e.date)}
 
 
 def _calendar_day(value: str) -> date | None:
@@ -330,7 +349,7 @@ def _align_m1(pred: Tokens, refs: Sequence[Tokens], n: int, al: Alignment) -> PR
     return total.prf()
 
 
-def _date_f1(pred: Iterable[date], gold: Iterable[date]) -> PRF:
+def _date_f1(pred: Iterable[str], gold: Iterable[str]) -> PRF:
     ps, gs = set(pred), set(gold)
     both = len(ps & gs)
     return _Tally(both, len(ps), both, len(gs)).prf()
@@ -355,8 +374,25 @@ def _tokens(pred: Timeline, gold: Gold, stem: bool, stop: bool) -> tuple[Tokens,
 def concat(
     pred: Timeline, gold: Gold, n: int = 1, *, stem: bool = True, ignore_stopwords: bool = True
 ) -> PRF:
-    """Concat ROUGE-``n``; ``stem`` and ``ignore_stopwords`` as in ``tokenize``."""
-    return _concat(*_tokens(pred, gold, stem, ignore_stopwords), n)
+    """Concat ROUGE-``n``; ``stem`` and ``ignore_stopwords`` as in ``tokenize``. Dates
+    are ignored, so every dated entry counts, a year's or a month's too."""
+    return _concat(*_every(pred, gold, stem, ignore_stopwords), n)
+
+
+def _every(pred: Timeline, gold: Gold, stem: bool, stop: bool) -> tuple[Tokens, list[Tokens]]:
+    """The tokens of every dated entry (days, months, years) for ``concat``, keyed so that
+    they come in date order: a timeline of days gives what ``_tokens`` gives."""
+    return _keyed(pred, stem, stop), [_keyed(g, stem, stop) for g in _refs(gold)]
+
+
+def _keyed(tl: Timeline, stem: bool, stop: bool) -> Tokens:
+    out: dict[date, list[str]] = {}
+    for e in tl.entries:
+        if _GRAINED.fullmatch(e.date):
+            day = out.setdefault(values.first_day(e.date), [])
+            for it in e.items:
+                day += tokenize(it.text, stem=stem, ignore_stopwords=stop)
+    return {d: tuple(out[d]) for d in sorted(out)}
 
 
 def agreement(
@@ -382,8 +418,8 @@ def align_m1(
 
 
 def date_f1(pred: Timeline, gold: Gold) -> PRF:
-    """Predicted days against the union of the reference days."""
-    return _date_f1(summaries(pred), (d for g in _refs(gold) for d in summaries(g)))
+    """Predicted dates against the union of the reference dates, each at its grain."""
+    return _date_f1(dated(pred), (d for g in _refs(gold) for d in dated(g)))
 
 
 def evaluate(
@@ -392,9 +428,10 @@ def evaluate(
     """All metrics: ``{"concat"|"agreement"|"align_m1": {"rouge1"|"rouge2": {"p","r","f1"}},
     "date": {"p","r","f1"}}``."""
     p, refs = _tokens(pred, gold, stem, ignore_stopwords)
+    every = _every(pred, gold, stem, ignore_stopwords)
     al = _align(p, refs)
     result: dict[str, Any] = {
-        "concat": {f"rouge{n}": _concat(p, refs, n).as_dict() for n in (1, 2)},
+        "concat": {f"rouge{n}": _concat(*every, n).as_dict() for n in (1, 2)},
         "agreement": {f"rouge{n}": _agreement(p, refs, n).as_dict() for n in (1, 2)},
         "align_m1": {f"rouge{n}": _align_m1(p, refs, n, al).as_dict() for n in (1, 2)},
     }

@@ -50,11 +50,24 @@ def _about(tl: Timeline) -> str:
     return f"{tl.articles:,} matching articles{read}"
 
 
+def _cited(e: TimelineEntry, most: int = 5) -> str:
+    """How widely a milestone is cited: ``12 articles, 4 outlets: id1, id2, … (+7)``;
+    empty for a day method's entry."""
+    if not e.articles:
+        return ""
+    more = len(e.doc_ids) - most
+    ids = ", ".join(e.doc_ids[:most]) + (f", … (+{more})" if more > 0 else "")
+    articles = f"{e.articles} article{'s' if e.articles > 1 else ''}"
+    return f"{articles}, {e.outlets} outlet{'s' if e.outlets > 1 else ''}: {ids}"
+
+
 def to_markdown(tl: Timeline) -> str:
     span = f"{tl.start or '…'} → {tl.end or '…'}"
     out = [f"# {md_text(tl.query)}\n", f"{_about(tl)}, {span}.\n"]
     for e in tl.entries:
         out.append(f"## {md_text(_label(e))} ({md_text(e.date)})\n")
+        if e.articles:
+            out.append(f"*{md_text(_cited(e))}*\n")
         for it in e.items:
             more = f" (+{len(it.also)} more)" if it.also else ""
             out.append(f"- {md_text(it.text)}  \n  *{md_text(_source(it))}*{more}")
@@ -67,13 +80,22 @@ _CSV_FIELDS = [
 ]  # fmt: skip
 
 
+_CSV_ENTRY = ["mod", "articles", "outlets", "doc_ids"]  # a milestone's: how widely cited
+
+
+def _entry_fields(e: TimelineEntry) -> dict[str, object]:
+    cited = {"articles": e.articles or None, "outlets": e.outlets or None}
+    return {"mod": e.mod, **cited, "doc_ids": ";".join(e.doc_ids)}
+
+
 def to_csv(tl: Timeline) -> str:
     rows = (
         {f: getattr(it, f, None) for f in _CSV_FIELDS}
         | {"date": e.date, "date_ar": _label(e), "score": e.score, "also": ";".join(it.also)}
+        | _entry_fields(e)
         for e, it in _lines(tl)
     )
-    return csv_table([*_CSV_FIELDS, "also"], rows)
+    return csv_table([*_CSV_FIELDS, "also", *_CSV_ENTRY], rows)
 
 
 def timelinejs(tl: Timeline) -> dict[str, Any]:
@@ -84,7 +106,8 @@ def timelinejs(tl: Timeline) -> dict[str, Any]:
             "display_date": html_text(_label(e)),
             "text": {
                 "headline": html_text(headline(it.text)),
-                "text": f"{html_text(it.text)}<br><i>{html_text(_source(it))}</i>",
+                "text": f"{html_text(it.text)}<br><i>{html_text(_source(it))}</i>"
+                + (f"<br>{html_text(_cited(e))}" if e.articles else ""),
             },
         }
         for e, it in _lines(tl)
@@ -98,12 +121,25 @@ def vis(tl: Timeline) -> dict[str, Any]:
         {
             "id": f"{it.doc_id}:{it.start}",
             "content": html_text(headline(it.text)),
-            "title": html_text(f"{_label(e)}: {it.text} ({_source(it)})"),
+            "title": html_text(f"{_label(e)}: {it.text} ({_source(it)})")
+            + (html_text(f" — {_cited(e)}") if e.articles else ""),
             "start": iso_day(e.date),
         }
+        | _period(e.date)
         for e, it in _lines(tl)
     ]
     return {"items": items, "groups": []}
+
+
+def _period(date: str) -> dict[str, str]:
+    """A year or month milestone spans its period on vis-timeline (end exclusive)."""
+    from ..time import values
+
+    y, m, d = values.ymd(date)
+    if d or not values.is_point(date) or len(date) not in (4, 7):
+        return {}
+    end = f"{y + 1}-01-01" if not m else f"{y + m // 12}-{m % 12 + 1:02d}-01"
+    return {"end": end, "type": "range"}
 
 
 WRITERS: dict[str, TimelineWriter] = {

@@ -169,6 +169,19 @@ class Stored:
 
 
 @dataclass(frozen=True, slots=True)
+class Cited:
+    """Every article matching a query as a milestone timeline reads it, without its text:
+    ``articles`` by row id (doc_id, published, source); ``dates`` its DATE timexes that
+    are calendar points (article, tid, value, mod, start, end); ``events`` its events
+    neither negated nor to come (article, tid of the timex dating it or None for the
+    publication day, start, end of the clause)."""
+
+    articles: dict[int, tuple[str, str, str | None]]
+    dates: list[tuple[int, str, str, str | None, int, int]]
+    events: list[tuple[int, str | None, int, int]]
+
+
+@dataclass(frozen=True, slots=True)
 class Added:
     """What ``Store.add`` did with a batch."""
 
@@ -412,6 +425,83 @@ class Store:
         for rid, *rest in self.db.execute(sql, (ids,)):
             out.setdefault(rid, []).append(tuple(rest))
         return out
+
+    def cited(self, query: str | Query, source: str | None = None) -> Cited:
+        """Every article matching ``query`` (no cap, any publication day), by ``source``
+        when given, with its dates and events: three index reads, no article text.
+        ``QueryError`` for a query that cannot be run."""
+        hits = "SELECT rowid FROM search WHERE search MATCH ?"
+        match, by = [_parsed(query).match()], " AND a.source = ?" if source is not None else ""
+        try:
+            arts = self.db.execute(
+                f"SELECT a.id, a.doc_id, a.published, a.source FROM articles a"
+                f" WHERE a.id IN ({hits}){by}", match + ([source] if by else []),
+            ).fetchall()  # fmt: skip
+            dates = self.db.execute(
+                f'SELECT article, tid, value, mod, start, "end" FROM timexes'
+                f" WHERE article IN ({hits}) AND type = 'DATE'"
+                " AND value GLOB '[0-9][0-9][0-9][0-9]*'", match,
+            ).fetchall()  # fmt: skip
+            events = self.db.execute(
+                f'SELECT article, timex, start, "end" FROM events WHERE article IN ({hits})'
+                " AND negated = 0 AND future = 0 ORDER BY article, start", match,
+            ).fetchall()  # fmt: skip
+        except sqlite3.OperationalError as e:
+            raise StoreError(f"search failed: {e}") from None
+        found = {rid: (doc_id, published, src) for rid, doc_id, published, src in arts}
+        if by:  # the articles of other outlets leave their rows behind
+            dates = [d for d in dates if d[0] in found]
+            events = [e for e in events if e[0] in found]
+        return Cited(found, dates, events)
+
+    def value_articles(self, values: Iterable[str]) -> dict[str, int]:
+        """How many articles of the whole store mention each TIMEX3 value (its index
+        alone: ``2015`` in thousands of articles is context, not a topic's milestone)."""
+        wanted = sorted(set(values))
+        out: dict[str, int] = {}
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i : i + 500]
+            marks = ", ".join("?" * len(chunk))
+            rows = self.db.execute(
+                "SELECT value, count(DISTINCT article) FROM timexes"
+                f" WHERE value IN ({marks}) GROUP BY value", chunk,
+            )  # fmt: skip
+            out.update(rows)
+        return out
+
+    def published_on(self, days: Iterable[str]) -> dict[str, int]:
+        """How many articles of the whole store were published on each of ``days``."""
+        wanted = sorted(set(days))
+        out: dict[str, int] = {}
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i : i + 500]
+            marks = ", ".join("?" * len(chunk))
+            rows = self.db.execute(
+                "SELECT published, count(*) FROM articles"
+                f" WHERE published IN ({marks}) GROUP BY published", chunk,
+            )  # fmt: skip
+            out.update(rows)
+        return out
+
+    def passages(self, spans: Iterable[tuple[int, int, int]]) -> list[str]:
+        """The text of each span (article row id, start, end), read without the rest of
+        its article."""
+        sql = "SELECT substr(text, ?, ?) FROM articles WHERE id = ?"
+        out = []
+        for rid, start, end in spans:
+            row = self.db.execute(sql, (start + 1, max(end - start, 0), rid)).fetchone()
+            out.append(row[0] if row else "")
+        return out
+
+    def article_count(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def texts(self, ids: Iterable[int]) -> dict[int, tuple[str, str | None]]:
+        """The text and web address of the articles ``ids`` (row ids of ``cited``)."""
+        wanted = sorted(set(ids))
+        marks = ", ".join("?" * len(wanted))
+        rows = self.db.execute(f"SELECT id, text, url FROM articles WHERE id IN ({marks})", wanted)
+        return {rid: (text, url) for rid, text, url in rows}
 
     def _events(self, ids: str) -> dict[int, list[StoredEvent]]:
         rows = self._by_article(

@@ -8,7 +8,10 @@ Needs a store of both corpora (``bench/ingest.py`` builds it). In one warm proce
 first call loads wordfreq and is reported apart), each query runs ``--repeat`` times
 through ``Store.search`` (20 hits) and ``timelines.summarize`` (10 days, 1 sentence each,
 2018); the median and the slowest of the per-query best times are reported against the
-bars (search ≤ 50 ms, timeline ≤ 1.5 s). Writes ``results/queries.json``.
+bars (search ≤ 50 ms, timeline ≤ 1.5 s), with the matching articles, how many the
+timeline read (the read cap of ``data/timelines/settings.json``) and what looking up
+the spelling variants of the query's words costs (``Store.variants``, issue 10).
+Writes ``results/queries.json``.
 """
 
 from __future__ import annotations
@@ -66,8 +69,12 @@ def main() -> None:
         t_ = _best(
             lambda q=q: summarize(store, q, start="2018-01-01", end="2018-12-31"), args.repeat
         )
+        v = _best(lambda q=q: store.variants(q), args.repeat)
+        found = [f"{x.term} {x.articles}" for x in store.variants(q)]
         rows.append({"query": q, "hits": hits, "search_ms": 1000 * s, "timeline_s": t_,
-                     "articles": tl.articles, "days": len(tl.entries)})  # fmt: skip
+                     "articles": tl.articles, "read": tl.articles if tl.read is None else tl.read,
+                     "days": len(tl.entries), "variants_ms": 1000 * v,
+                     "variants": found})  # fmt: skip
     result = {
         "machine": machine_info(),
         "db": str(args.db),
@@ -76,6 +83,8 @@ def main() -> None:
         "search_ms_max": max(r["search_ms"] for r in rows),
         "timeline_s_median": statistics.median(r["timeline_s"] for r in rows),
         "timeline_s_max": max(r["timeline_s"] for r in rows),
+        "variants_ms_median": statistics.median(r["variants_ms"] for r in rows),
+        "variants_ms_max": max(r["variants_ms"] for r in rows),
         "queries": rows,
     }
     _report(result)
@@ -84,16 +93,23 @@ def main() -> None:
 
 def _report(r: dict) -> None:
     c = Console(highlight=False)
-    table = Table("query", "hits", "search ms", "timeline s", "articles read", "days")
+    table = Table("query", "hits", "search ms", "timeline s", "matching", "read", "days",
+                  "variants ms", "variants")  # fmt: skip
     for q in r["queries"]:
+        found = ", ".join(q["variants"])
         table.add_row(q["query"], str(q["hits"]), f"{q['search_ms']:.1f}",
-                      f"{q['timeline_s']:.2f}", str(q["articles"]), str(q["days"]))  # fmt: skip
+                      f"{q['timeline_s']:.2f}", str(q["articles"]), str(q["read"]),
+                      str(q["days"]), f"{q['variants_ms']:.1f}", found)  # fmt: skip
     c.print(table)
     ok_s = "PASS" if r["search_ms_median"] <= BAR_SEARCH_MS else "FAIL"
     ok_t = "PASS" if r["timeline_s_median"] <= BAR_TIMELINE_S else "FAIL"
     c.print(
         f"search median {r['search_ms_median']:.1f} ms, slowest {r['search_ms_max']:.1f} ms "
         f"(bar <= {BAR_SEARCH_MS} ms: {ok_s})"
+    )
+    c.print(
+        f"variants lookup median {r['variants_ms_median']:.1f} ms, "
+        f"slowest {r['variants_ms_max']:.1f} ms"
     )
     c.print(
         f"timeline median {r['timeline_s_median']:.2f} s, slowest {r['timeline_s_max']:.2f} s "

@@ -11,6 +11,9 @@ Times, each in a fresh process and against the bars of issue 8:
   STORE`` (bar 1.2 s), on a store of ``ant-multisource-2018.jsonl.gz``
   (``mahattat ingest ../shared/corpora/ant-multisource-2018.jsonl.gz --db STORE``; the
   bench says so when the store is missing and skips these two);
+- ``mahattat timeline`` on broad queries (``ترامب``, ``سوريا``: thousands of matching
+  articles, the default read cap of ``data/timelines/settings.json`` applies and is
+  stated) and with ``--variants`` (``برانسون``), bar 1.5 s (issue 10), on the same store;
 - ``python -c "import mahattat"`` (bar 0.2 s).
 
 Compiled patterns are kept in the user's cache (``mahattat.patterns``): the median is
@@ -36,7 +39,10 @@ from rich.table import Table
 BIN = Path(sys.executable).parent / "mahattat"
 LINE = "وصل الوفد إلى بغداد أمس الثلاثاء في زيارة تستمر ثلاثة أيام."
 QUERY = "الليرة التركية"
+BROAD = ("ترامب", "سوريا")  # issue 10: whole command on the broadest topics
+VARIANTS = "برانسون"  # also spelled برونسون, برنسون
 BARS = {"extract": 0.5, "search": 0.4, "timeline": 1.2, "import": 0.2}
+BARS |= {f"timeline {q}": 1.5 for q in BROAD} | {f"timeline {VARIANTS} --variants": 1.5}
 
 
 def _wall(cmd: list[str], env: dict[str, str] | None = None) -> float:
@@ -56,6 +62,10 @@ def _commands(one_line: Path, db: Path) -> dict[str, list[str]]:
     if db.is_file():
         out["search"] = [str(BIN), "search", QUERY, "--db", str(db)]
         out["timeline"] = [str(BIN), "timeline", QUERY, "--db", str(db)]
+        for q in BROAD:
+            out[f"timeline {q}"] = [str(BIN), "timeline", q, "--db", str(db)]
+        name = f"timeline {VARIANTS} --variants"
+        out[name] = [str(BIN), "timeline", VARIANTS, "--variants", "--db", str(db)]
     return out
 
 

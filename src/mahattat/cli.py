@@ -25,6 +25,7 @@ import typer
 
 if TYPE_CHECKING:
     from .io.records import BadRecord, RawArticle
+    from .store import Query, Store
 
 app = typer.Typer(
     name="mahattat",
@@ -406,30 +407,56 @@ def ingest_cmd(
     typer.echo(report.summary(db, time.perf_counter() - started))
 
 
+QUERY_HELP = (
+    'Arabic words to find, all of them; "a phrase"; a | b (or OR) for either; -word or '
+    '-"a phrase" to exclude (after -- when the query starts with -).'
+)
+VARIANTS_HELP = "Also match the other spellings of each word found in the store."
+
+
+def _query(store: Store, text: str, variants: bool) -> Query:
+    """The parsed query, with the other spellings of its words when asked; a note on
+    stderr names them either way. Raises ``QueryError``."""
+    from .store import parse_query
+    from .store.variants import by_word
+
+    q = parse_query(text)
+    found = store.variants(q)
+    if found:
+        listed = ", ".join(f"{v.term} ({v.articles:,} articles)" for v in found)
+        if variants:
+            _say("note", f"with other spellings: {listed}")
+            return q.with_alternatives(by_word(found))
+        _say("note", f"also spelled: {listed}; add --variants to include them")
+    return q
+
+
 @app.command("search")
 def search_cmd(
-    query: Annotated[
-        str,
-        typer.Argument(
-            help='Words to find (all of them), in Arabic; after -- if it starts with "-".'
-        ),
-    ],
+    query: Annotated[str, typer.Argument(help=QUERY_HELP)],
     db: Annotated[str, typer.Option("--db", help="The store.")] = DEFAULT_DB,
     start: Annotated[str | None, typer.Option("--from", help="Published on or after.")] = None,
     end: Annotated[str | None, typer.Option("--to", help="Published on or before.")] = None,
     source: Annotated[str | None, typer.Option("--source", help="Only this outlet.")] = None,
     limit: Annotated[int, typer.Option("--limit", "-n", help="Results to show.")] = 20,
+    variants: Annotated[bool, typer.Option("--variants", help=VARIANTS_HELP)] = False,
     as_json: Annotated[bool, typer.Option("--json", help="JSON lines, one hit a line.")] = False,
 ) -> None:
     """Ranked full-text search (bm25) over the stored articles (the store is only read)."""
-    from .store import Store, StoreError
+    from .store import QueryError, Store, StoreError
 
     start, end = _date_option(start, "--from"), _date_option(end, "--to")
     try:
         with Store(db) as store:
-            hits = store.search(query, start=start, end=end, source=source, limit=limit)
+            q = _query(store, query, variants)
+            hits = store.search(q, start=start, end=end, source=source, limit=limit)
+            total = store.count(q, start, end, source) if len(hits) == limit else len(hits)
+    except QueryError as e:
+        _fail(str(e), 2)
     except StoreError as e:
         _fail(str(e))
+    if total > len(hits):
+        _say("note", f"{len(hits)} of {total:,} matching articles shown; --limit to see more")
     if as_json:
         for h in hits:
             typer.echo(json.dumps(h.as_dict(), ensure_ascii=False))
@@ -437,9 +464,13 @@ def search_cmd(
     from rich.console import Console
     from rich.table import Table
 
-    table = Table("date", "source", "title / sentence", title=f"{len(hits)} hits")
+    from .time.values import label
+
+    title = f"{len(hits)} of {total:,} matching articles"
+    table = Table("date", "source", "title / sentence", title=title)
     for h in hits:
-        table.add_row(h.published, h.source or "", f"{h.title or h.doc_id}\n{h.snippet}")
+        day = f"{h.published}\n{label(h.published)}"
+        table.add_row(day, h.source or "", f"{h.title or h.doc_id}\n{h.snippet}")
     Console().print(table)
 
 
@@ -470,12 +501,7 @@ def eval_tls(
 
 @app.command("timeline")
 def timeline_cmd(
-    query: Annotated[
-        str,
-        typer.Argument(
-            help="The topic, in Arabic (all words must match); after -- when it starts with -."
-        ),
-    ],
+    query: Annotated[str, typer.Argument(help=QUERY_HELP)],
     db: Annotated[str, typer.Option("--db", help="The store.")] = DEFAULT_DB,
     start: Annotated[
         str | None, typer.Option("--from", help="First day, month or year.")
@@ -498,6 +524,14 @@ def timeline_cmd(
             " months, days); --from/--to then bound the milestones, not the articles.",
         ),
     ] = False,
+    variants: Annotated[bool, typer.Option("--variants", help=VARIANTS_HELP)] = False,
+    max_articles: Annotated[
+        int | None,
+        typer.Option(
+            "--max-articles",
+            help="Read at most this many best matches (0: all; default in settings.json).",
+        ),
+    ] = None,
     fmt: Annotated[
         str, typer.Option("--format", "-f", help=" | ".join(TIMELINE_FORMATS))
     ] = "md",
@@ -514,6 +548,8 @@ def timeline_cmd(
         _fail(f"--dates takes 1 to {MAX_DATES}", 2)
     if not 1 <= per_date <= MAX_PER_DATE:
         _fail(f"--per-date takes 1 to {MAX_PER_DATE}", 2)
+    if max_articles is not None and max_articles < 0:
+        _fail("--max-articles takes 0 (all) or more", 2)
     if not Path(db).is_file():
         _fail(f"no store at {db} (run mahattat ingest first)")
     start, end = _range_option(start, "--from"), _range_option(end, "--to")
@@ -522,17 +558,26 @@ def timeline_cmd(
     if method not in MILESTONE_METHODS:
         start, end = _as_days(start, end)
     from .io.timeline import WRITERS as TL_WRITERS
-    from .store import Store, StoreError
+    from .store import QueryError, Store, StoreError
     from .timelines import summarize
 
     try:
         with Store(db) as store:
+            q = _query(store, query, variants)
             tl = summarize(
-                store, query, start=start, end=end, source=source, dates=dates,
-                per_date=per_date, method=method,
+                store, q if variants else query, start=start, end=end, source=source,
+                dates=dates, per_date=per_date, method=method, limit=max_articles,
             )  # fmt: skip
+    except QueryError as e:
+        _fail(str(e), 2)
     except StoreError as e:
         _fail(str(e))
+    if tl.read is not None:
+        _say(
+            "note",
+            f"read the {tl.read:,} best of {tl.articles:,} matching articles (bm25); "
+            "--max-articles 0 reads them all, slower",
+        )
     if not tl.entries:
         _say("note", f"no dated sentence matches {query!r} in {db}")
     typer.echo(TL_WRITERS[fmt](tl))

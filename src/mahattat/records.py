@@ -196,13 +196,17 @@ class TimelineEntry:
 class Timeline:
     """A topic's timeline, entries in date order: what every timeline method returns,
     every writer of ``io/timeline.py`` writes and ``eval/tls.py`` scores. ``start`` and
-    ``end`` are the days asked for, ``articles`` the number of matching articles read."""
+    ``end`` are the days asked for, ``articles`` the number of matching articles, ``read``
+    how many of them (the best) the method read when that is fewer, and ``coverage`` the
+    matching articles per publication day, ``(day, count)`` in day order (for a chart)."""
 
     query: str
     start: str | None
     end: str | None
     articles: int
     entries: tuple[TimelineEntry, ...] = ()
+    read: int | None = None  # None: every matching article
+    coverage: tuple[tuple[str, int], ...] = ()
 
     @classmethod
     def of(cls, days: Mapping[dt.date, Iterable[str]], query: str = "") -> Timeline:
@@ -219,11 +223,15 @@ class Timeline:
 
     def as_dict(self) -> dict[str, Any]:
         """The JSON object of ``mahattat timeline --format json``: each entry with its date
-        as an Arabic reader reads it (``label``, ``time.values.label``)."""
+        as an Arabic reader reads it (``label``, ``time.values.label``); ``read`` always
+        (the articles read, equal to ``articles`` unless capped), ``coverage`` as a list of
+        ``{"date", "articles"}`` (empty for a hand-written reference)."""
         from .time.values import label
 
         out = asdict(self)
         out["from"], out["to"] = out.pop("start"), out.pop("end")
+        out["read"] = self.articles if self.read is None else self.read
+        out["coverage"] = [{"date": d, "articles": n} for d, n in self.coverage]
         out["entries"] = [{**e, "label": label(e["date"], e["mod"]), "doc_ids": list(e["doc_ids"]),
                            "items": [dict(i, also=list(i["also"])) for i in e["items"]]}
                           for e in out["entries"]]  # fmt: skip

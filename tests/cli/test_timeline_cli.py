@@ -92,10 +92,32 @@ def test_a_one_day_range_is_fine(db: str) -> None:
 
 
 def test_a_query_starting_with_a_dash_after_double_dash(db: str) -> None:
-    result = run("timeline", "--db", db, "--format", "json", "--", "-ميناء")
+    result = run("timeline", "--db", db, "--format", "json", "--", "ميناء -حيفا")
     assert result.exit_code == 0, result.stderr
-    assert result.stderr.strip() == f"note: no dated sentence matches '-ميناء' in {db}"
-    assert '"query": "-ميناء"' in result.stdout
+    assert result.stderr.strip() == f"note: no dated sentence matches 'ميناء -حيفا' in {db}"
+    assert '"query": "ميناء -حيفا"' in result.stdout
+    one_error(
+        run("timeline", "--db", db, "--", "-ميناء"),
+        "the query '-ميناء' only excludes: add a word to find",
+    )
+
+
+@pytest.mark.parametrize("command", ["timeline", "search"])
+@pytest.mark.parametrize(
+    ("query", "says"),
+    [
+        ('"ميناء', "unbalanced quote \" in the query '\"ميناء'"),
+        ("", "the query is empty"),
+        ("؟!", "the query '؟!' has no word to find"),
+    ],
+)
+def test_a_bad_query_is_one_line_error(db: str, command: str, query: str, says: str) -> None:
+    one_error(run(command, "--db", db, "--", query), says)
+
+
+def test_max_articles_is_zero_or_more(db: str) -> None:
+    one_error(run("timeline", "ميناء", "--db", db, "--max-articles", "-1"),
+              "--max-articles takes 0 (all) or more")  # fmt: skip
 
 
 @pytest.mark.parametrize("method", TIMELINE_METHODS)

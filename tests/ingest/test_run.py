@@ -115,12 +115,20 @@ def test_search_command_takes_a_query_starting_with_a_dash_after_double_dash(
 ) -> None:
     db = tmp_path / "db"
     ingest([_jsonl(tmp_path / "in.jsonl")], db, jobs=1)
-    for query, ids in (("-باريس", ["a1"]), ("--", [])):
-        out = subprocess.run(
+    out = subprocess.run(
+        [MAHATTAT, "search", "--db", str(db), "--json", "--", "-مدريد باريس"],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    assert [json.loads(line)["doc_id"] for line in out.splitlines()] == ["a1"]
+    for query, says in (
+        ("-باريس", "the query '-باريس' only excludes: add a word to find"),
+        ("--", "the query '--' has no word to find"),
+    ):
+        bad = subprocess.run(
             [MAHATTAT, "search", "--db", str(db), "--json", "--", query],
-            capture_output=True, text=True, check=True,
-        ).stdout  # fmt: skip
-        assert [json.loads(line)["doc_id"] for line in out.splitlines()] == ids
+            capture_output=True, text=True,
+        )  # fmt: skip
+        assert (bad.returncode, bad.stdout, bad.stderr) == (2, "", f"error: {says}\n")
 
 
 def _many(path: Path, n: int) -> Path:

@@ -196,3 +196,10 @@ def test_a_coming_deadline_read_in_an_earlier_year_is_no_milestone(tmp_path: Pat
     ids = {rid: a[0] for rid, a in c.cited.articles.items()}
     assert {ids[a] for a in kept["2015-05-12"].mentions} == {"d3", "d4"}
     assert {ids[a] for a in kept["2015"].mentions} == {"d1", "d2"}  # the deal's year stays
+
+
+def test_milestones_take_the_query_language_and_carry_the_coverage(store: Store) -> None:
+    tl = summarize(store, f'"{DAM}" -الترميم', dates=3, method="milestones")
+    assert tl.articles == 3  # a1, b1, a2: c1 and b2 speak of the repairs
+    assert tl.coverage == (("2019-02-10", 1), ("2019-05-20", 1), ("2020-01-15", 1))
+    assert tl.read is None  # every match is read

@@ -44,6 +44,12 @@ def _label(e: TimelineEntry) -> str:
     return label(e.date, e.mod)
 
 
+def _about(tl: Timeline) -> str:
+    """How many articles match, and how many were read when fewer (never a silent cap)."""
+    read = f" (the {tl.read:,} best read)" if tl.read is not None else ""
+    return f"{tl.articles:,} matching articles{read}"
+
+
 def _cited(e: TimelineEntry, most: int = 5) -> str:
     """How widely a milestone is cited: ``12 articles, 4 outlets: id1, id2, … (+7)``;
     empty for a day method's entry."""
@@ -57,7 +63,7 @@ def _cited(e: TimelineEntry, most: int = 5) -> str:
 
 def to_markdown(tl: Timeline) -> str:
     span = f"{tl.start or '…'} → {tl.end or '…'}"
-    out = [f"# {md_text(tl.query)}\n", f"{tl.articles} matching articles, {span}.\n"]
+    out = [f"# {md_text(tl.query)}\n", f"{_about(tl)}, {span}.\n"]
     for e in tl.entries:
         out.append(f"## {md_text(_label(e))} ({md_text(e.date)})\n")
         if e.articles:
@@ -106,7 +112,7 @@ def timelinejs(tl: Timeline) -> dict[str, Any]:
         }
         for e, it in _lines(tl)
     ]
-    about = f"{tl.articles} matching articles"
+    about = html_text(_about(tl))
     return {"title": {"text": {"headline": html_text(tl.query), "text": about}}, "events": events}
 
 

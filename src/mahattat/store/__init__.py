@@ -18,6 +18,7 @@ from __future__ import annotations
 import errno
 import functools
 import hashlib
+import json
 import os
 import sqlite3
 from collections.abc import Iterable
@@ -26,7 +27,10 @@ from pathlib import Path
 
 import regex
 
-from .terms import query_groups, terms
+from .query import Query, QueryError, parse_query
+from .terms import terms
+from .variants import Variant, candidates, plausible
+from .variants import rules as variant_rules
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -285,31 +289,94 @@ class Store:
 
     def search(
         self,
-        query: str,
+        query: str | Query,
         *,
         start: str | None = None,
         end: str | None = None,
         source: str | None = None,
         limit: int = 20,
     ) -> list[Hit]:
-        """Articles matching ``query`` (every word; ``a | b`` for either), best first
-        (bm25, title weighted double), published between ``start`` and ``end`` (ISO
-        dates, inclusive)."""
-        rows, words = self._rows(query, start, end, source, limit)
-        return [self._hit(row, words) for row in rows]
+        """Articles matching ``query`` (``query.py``'s language: words, ``"phrases"``,
+        ``a | b``, ``-excluded``), best first (bm25, title weighted double), published
+        between ``start`` and ``end`` (ISO dates, inclusive). ``QueryError`` for a query
+        that cannot be run."""
+        q = _parsed(query)
+        rows = self._rows(q, start, end, source, limit)
+        return [self._hit(row, q.wanted) for row in rows]
 
-    def _rows(
-        self, query: str, start: str | None, end: str | None, source: str | None, limit: int
-    ) -> tuple[list[tuple], set[str]]:
-        groups = query_groups(query)
-        if not groups:
-            return [], set()
-        sql, params = _search_sql(groups, start, end, source, limit)
+    def count(
+        self, query: str | Query, start: str | None = None, end: str | None = None,
+        source: str | None = None,
+    ) -> int:  # fmt: skip
+        """How many articles match ``query`` within the filters."""
+        return sum(self.coverage(query, start, end, source).values())
+
+    def coverage(
+        self, query: str | Query, start: str | None = None, end: str | None = None,
+        source: str | None = None,
+    ) -> dict[str, int]:  # fmt: skip
+        """The matching articles per publication day (every match, in day order)."""
+        where, params = _where(_parsed(query), start, end, source)
+        sql = (
+            "SELECT a.published, count(*) FROM search JOIN articles a ON a.id = search.rowid"
+            f" WHERE {where} GROUP BY a.published ORDER BY a.published"
+        )
+        return dict(self._run(sql, params))
+
+    def variants(self, query: str | Query) -> tuple[Variant, ...]:
+        """Other spellings of the query's words that the store holds, with their article
+        counts, most first (at most ``max_shown`` a word; ``data/store/variants.json``)."""
+        q = _parsed(query)
+        found: list[Variant] = []
+        for word in q.words:
+            near = sorted(candidates(word))
+            if not near:
+                continue
+            counts = self._vocabulary([word, *near])
+            own = next((n for t, n in counts if t == word), 0)
+            kept = [Variant(word, t, n) for t, n in counts if plausible(word, t, n, own)]
+            kept.sort(key=lambda v: (-v.articles, v.term))
+            found += kept[: variant_rules().max_shown]
+        return tuple(found)
+
+    def _vocabulary(self, words: list[str]) -> list[tuple[str, int]]:
+        """``(term, articles)`` for those of ``words`` the index holds (FTS5's vocabulary,
+        read through a temporary ``fts5vocab`` table: the store itself is not written)."""
+        if not words:
+            return []
+        self.db.execute(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab"
+            " USING fts5vocab(main, search, row)"
+        )
+        marks = ",".join("?" * len(words))
+        sql = f"SELECT term, doc FROM temp.search_vocab WHERE term IN ({marks})"
+        return self._run(sql, words)
+
+    def _run(self, sql: str, params: list[object] | list[str]) -> list[tuple]:
         try:
-            rows = self.db.execute(sql, params).fetchall()
+            return self.db.execute(sql, params).fetchall()
         except sqlite3.OperationalError as e:
             raise StoreError(f"search failed: {e}") from None
-        return rows, {w for g in groups for w in g}
+
+    def _rows(
+        self, q: Query, start: str | None, end: str | None, source: str | None,
+        limit: int | None,
+    ) -> list[tuple]:  # fmt: skip
+        """The matching articles, best first: ranked on ids alone, then their rows read
+        in bulk (sorting whole texts is what made a broad query slow)."""
+        where, params = _where(q, start, end, source)
+        sql = (
+            "SELECT a.id, bm25(search, 2.0, 1.0) AS score FROM search"
+            f" JOIN articles a ON a.id = search.rowid WHERE {where} ORDER BY score, a.id LIMIT ?"
+        )
+        ranked = self._run(sql, [*params, -1 if limit is None else limit])
+        rows = self.db.execute(
+            "SELECT id, doc_id, published, source, title, url, text FROM articles"
+            f" WHERE id IN ({_IDS})",
+            (json.dumps([rid for rid, _ in ranked]),),
+        )
+        by_id = {row[0]: row for row in rows}
+        return [(*by_id[rid], score) for rid, score in ranked]
 
     def _hit(self, row: tuple, words: set[str]) -> Hit:
         rid, doc_id, published, source, title, url, text, score = row
@@ -325,30 +392,46 @@ class Store:
         return text[:200].strip()
 
     def matching(
-        self, query: str, start: str | None, end: str | None, source: str | None, cap: int
+        self,
+        query: str | Query,
+        start: str | None,
+        end: str | None,
+        source: str | None,
+        cap: int | None = None,
     ) -> list[Stored]:
-        """The ``cap`` best articles for ``query`` (bm25), with what the timeline needs."""
-        rows, _ = self._rows(query, start, end, source, cap)
-        out = []
-        for rid, doc_id, published, src, title, url, text, _ in rows:
-            spans = self.db.execute(
-                'SELECT start, "end" FROM sentences WHERE article = ? ORDER BY n', (rid,)
-            ).fetchall()
-            days = self.db.execute(
-                "SELECT sentence, value FROM timexes WHERE article = ? AND type = 'DATE'", (rid,)
-            ).fetchall()
-            events = tuple(self._events(rid))
-            out.append(Stored(doc_id, published, src, title, url, text, spans, days, events))
+        """The articles matching ``query``, best first (bm25), with what a timeline
+        needs: all of them, or the ``cap`` best. Their rows are read in bulk."""
+        rows = self._rows(_parsed(query), start, end, source, cap)
+        ids = json.dumps([row[0] for row in rows])
+        spans = self._by_article(
+            f'SELECT article, start, "end" FROM sentences WHERE article IN ({_IDS})'
+            " ORDER BY article, n",
+            ids,
+        )
+        days = self._by_article(
+            f"SELECT article, sentence, value FROM timexes WHERE article IN ({_IDS})"
+            " AND type = 'DATE'",
+            ids,
+        )
+        events = self._events(ids)
+        return [
+            Stored(doc_id, published, src, title, url, text, spans.get(rid, []),
+                   days.get(rid, []), tuple(events.get(rid, ())))
+            for rid, doc_id, published, src, title, url, text, _ in rows
+        ]  # fmt: skip
+
+    def _by_article(self, sql: str, ids: str) -> dict[int, list[tuple]]:
+        out: dict[int, list[tuple]] = {}
+        for rid, *rest in self.db.execute(sql, (ids,)):
+            out.setdefault(rid, []).append(tuple(rest))
         return out
 
-    def cited(self, query: str, source: str | None = None) -> Cited:
+    def cited(self, query: str | Query, source: str | None = None) -> Cited:
         """Every article matching ``query`` (no cap, any publication day), by ``source``
-        when given, with its dates and events: three index reads, no article text."""
-        groups = query_groups(query)
-        if not groups:
-            return Cited({}, [], [])
+        when given, with its dates and events: three index reads, no article text.
+        ``QueryError`` for a query that cannot be run."""
         hits = "SELECT rowid FROM search WHERE search MATCH ?"
-        match, by = [_match(groups)], " AND a.source = ?" if source is not None else ""
+        match, by = [_parsed(query).match()], " AND a.source = ?" if source is not None else ""
         try:
             arts = self.db.execute(
                 f"SELECT a.id, a.doc_id, a.published, a.source FROM articles a"
@@ -420,27 +503,35 @@ class Store:
         rows = self.db.execute(f"SELECT id, text, url FROM articles WHERE id IN ({marks})", wanted)
         return {rid: (text, url) for rid, text, url in rows}
 
-    def _events(self, rid: int) -> Iterable[StoredEvent]:
-        rows = self.db.execute(
-            'SELECT start, "end", date, mod, end_date, type, section, negated, future, timex'
-            " FROM events WHERE article = ? ORDER BY start",
-            (rid,),
+    def _events(self, ids: str) -> dict[int, list[StoredEvent]]:
+        rows = self._by_article(
+            'SELECT article, start, "end", date, mod, end_date, type, section, negated,'
+            f" future, timex FROM events WHERE article IN ({_IDS}) ORDER BY article, start",
+            ids,
         )
-        for start, end, date, mod, end_date, kind, section, negated, future, timex in rows:
-            flags = (bool(negated), bool(future), timex is not None)
-            yield StoredEvent(start, end, date, mod, end_date, kind, section, *flags)
+        return {
+            rid: [
+                StoredEvent(start, end, date, mod, end_date, kind, section,
+                            bool(negated), bool(future), timex is not None)
+                for start, end, date, mod, end_date, kind, section, negated, future, timex in r
+            ]
+            for rid, r in rows.items()
+        }  # fmt: skip
 
 
-def _match(groups: list[list[str]]) -> str:
-    """The FTS5 MATCH string of a query's groups: every group, any term of one."""
-    quoted = [["\"" + w.replace('"', '""') + '"' for w in g] for g in groups]
-    return " AND ".join("(" + " OR ".join(g) + ")" for g in quoted)
+# The ids of a batch of articles, as one JSON parameter (no limit on their number).
+_IDS = "SELECT value FROM json_each(?)"
 
 
-def _search_sql(
-    groups: list[list[str]], start: str | None, end: str | None, source: str | None, limit: int
+def _parsed(query: str | Query) -> Query:
+    return query if isinstance(query, Query) else parse_query(query)
+
+
+def _where(
+    q: Query, start: str | None, end: str | None, source: str | None
 ) -> tuple[str, list[object]]:
-    where, params = ["search MATCH ?"], [_match(groups)]
+    where: list[str] = ["search MATCH ?"]
+    params: list[object] = [q.match()]
     for clause, value in (
         ("a.published >= ?", start),
         ("a.published <= ?", end),
@@ -449,12 +540,7 @@ def _search_sql(
         if value is not None:
             where.append(clause)
             params.append(value)
-    sql = (
-        "SELECT a.id, a.doc_id, a.published, a.source, a.title, a.url, a.text,"
-        " bm25(search, 2.0, 1.0) AS score FROM search JOIN articles a ON a.id = search.rowid"
-        f" WHERE {' AND '.join(where)} ORDER BY score LIMIT ?"
-    )
-    return sql, [*params, limit]
+    return " AND ".join(where), params
 
 
 class _Transaction:
@@ -634,3 +720,21 @@ def _error(path: Path, e: sqlite3.Error) -> StoreError:
 def _printable(text: str) -> str:
     """Text SQLite can store: a lone surrogate becomes its escape."""
     return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+__all__ = [
+    "SCHEMA",
+    "SCHEMA_VERSION",
+    "Added",
+    "ArticleRows",
+    "Hit",
+    "Query",
+    "QueryError",
+    "Store",
+    "StoreError",
+    "Stored",
+    "StoredEvent",
+    "Variant",
+    "content_hash",
+    "parse_query",
+]

@@ -69,19 +69,13 @@ def indexed(text: str) -> str:
 
 
 def query_groups(query: str) -> list[list[str]]:
-    """A query's terms in groups of alternatives: every group must match, any term of
-    a group will do. ``|`` (or ``OR``) between words makes them alternatives:
-    ``القس برانسون|برونسون`` -> ``[["قس"], ["برانسون", "برونسون"]]``."""
-    groups: list[list[str]] = []
-    join = False
-    for token in query.replace("|", " | ").split():
-        if token in ("|", "OR"):
-            join = bool(groups)
-            continue
-        words = terms(token)
-        if join and words:
-            groups[-1].append(words[0])
-            words = words[1:]
-        groups += [[w] for w in words]
-        join = False
-    return groups
+    """A query's terms to find (``query.py``'s language), in groups of alternatives: every
+    group must match, any term of a group will do; a phrase gives all its terms, an
+    exclusion none. ``القس برانسون|برونسون`` -> ``[["قس"], ["برانسون", "برونسون"]]``.
+    ``QueryError`` for a query that cannot be run."""
+    from .query import parse_query  # query.py builds on terms()
+
+    return [
+        list(dict.fromkeys(t for o in g.options for t in o.terms))
+        for g in parse_query(query).groups
+    ]

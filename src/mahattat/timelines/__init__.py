@@ -10,12 +10,15 @@ reading, and ``summarize`` reaches both kinds by name.
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import replace
 from typing import Protocol
 
 from ..records import Timeline, TimelineEntry, TimelineItem
-from ..store import Store
+from ..store import Query, Store, parse_query
+from ..store.variants import by_word
 from .baseline import busiest_days
-from .collection import Collection, collect
+from .collection import Collection, collect, stamped
 from .config import settings
 from .datewise import datewise
 from .milestones import Citations, cite, cite_count, milestones
@@ -46,7 +49,7 @@ MILESTONE_METHODS: dict[str, MilestoneMethod] = {
 
 def summarize(
     store: Store,
-    query: str,
+    query: str | Query,
     *,
     start: str | None = None,
     end: str | None = None,
@@ -54,19 +57,36 @@ def summarize(
     dates: int = 10,
     per_date: int = 1,
     method: str = DEFAULT_METHOD,
+    limit: int | None = None,
+    variants: bool = False,
 ) -> Timeline:
     """The ``dates`` best days for ``query`` with ``per_date`` sentences each, by the
-    method named ``method``; raises ``ValueError`` for a name not in ``METHODS`` or
-    ``MILESTONE_METHODS``. For a milestone method ``start`` and ``end`` (years, months
-    or days) bound the milestones, otherwise (days) the publication days."""
+    method named ``method``, from what it reads: the collection ``collect`` reads for a
+    day method (``limit`` and ``variants`` as it takes them), every matching article for
+    a milestone method (``cite``), whose ``start`` and ``end`` (years, months or days)
+    bound the milestones rather than the publication days. Raises ``ValueError`` for a
+    name not in ``METHODS`` or ``MILESTONE_METHODS`` (``QueryError``, a ``ValueError``
+    too, for a query that cannot be run)."""
     if method in MILESTONE_METHODS:
-        citations = cite(store, query, start=start, end=end, source=source)
-        return MILESTONE_METHODS[method](citations, dates=dates, per_date=per_date)
+        citations = cite(store, _text(store, query, variants), start=start, end=end, source=source)
+        tl = MILESTONE_METHODS[method](citations, dates=dates, per_date=per_date)
+        days = Counter(published for _, published, _ in citations.cited.articles.values())
+        return replace(tl, coverage=tuple(sorted(days.items())))
     if method not in METHODS:
         names = ", ".join([*METHODS, *MILESTONE_METHODS])
         raise ValueError(f"unknown timeline method {method!r} (choose {names})")
-    collection = collect(store, query, start=start, end=end, source=source)
-    return METHODS[method](collection, dates=dates, per_date=per_date)
+    c = collect(store, query, start=start, end=end, source=source, limit=limit, variants=variants)
+    return stamped(METHODS[method](c, dates=dates, per_date=per_date), c)
+
+
+def _text(store: Store, query: str | Query, variants: bool) -> str:
+    """The query as the milestone methods read it: text, with the other spellings of its
+    words when asked."""
+    q = query if isinstance(query, Query) else parse_query(query)
+    found = store.variants(q) if variants else ()
+    if found:
+        return q.with_alternatives(by_word(found)).text()
+    return query if isinstance(query, str) else q.text()
 
 
 __all__ = [
@@ -87,5 +107,6 @@ __all__ = [
     "datewise",
     "milestones",
     "settings",
+    "stamped",
     "summarize",
 ]

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from mahattat.store.terms import indexed, query_groups, terms
+from mahattat.store.terms import indexed, may_hold, query_groups, terms
 
 
 @pytest.mark.parametrize(
@@ -36,3 +38,19 @@ def test_query_groups_join_alternatives() -> None:
     assert query_groups("القس برانسون|برونسون") == [["قس"], ["برانسون", "برونسون"]]
     assert query_groups("ترامب OR بوتين") == [["ترامب", "بوتين"]]
     assert query_groups("| الرئيس") == [["رئيس"]]
+
+
+_LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهويءأإآٱىةیک٠١٢٣ًٌٍَُِّْـ\u200fAbZ "
+
+
+@given(st.text(alphabet=_LETTERS, max_size=60))
+def test_the_quick_test_never_misses_a_term(text: str) -> None:
+    for term in set(terms(text)):
+        assert may_hold([term])(text), term
+
+
+def test_the_quick_test_sees_other_spellings_and_lets_other_words_go() -> None:
+    holds = may_hold(terms("الإمارات"))
+    assert holds("وصل إلى الامارات أمس") and holds("الإِمـارات")
+    assert not holds("وصل إلى قطر أمس")
+    assert not may_hold([])("الإمارات")

@@ -4,12 +4,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
+
+import regex
 
 from ..datafile import load_json
 from ..patterns import compiled
 from ..text.arabic import clitics, fold, zipf
+from ..text.normalize import FOLD_TABLE, has_expansions
 
 _WORD = compiled(r"[\p{L}\p{N}]+")
 
@@ -79,3 +83,41 @@ def query_groups(query: str) -> list[list[str]]:
         list(dict.fromkeys(t for o in g.options for t in o.terms))
         for g in parse_query(query).groups
     ]
+
+
+def may_hold(words: Iterable[str]) -> Callable[[str], bool]:
+    """A quick test that a text may hold one of ``words`` (terms): never False when
+    ``terms(text)`` holds one. A term is the end of a folded word (only proclitics are
+    dropped), so the text must spell it letter by letter, each letter written in any form
+    that folds to it, with marks that fold away between them. Texts with presentation
+    forms (which fold to several letters) are always let through."""
+    spelled = [_spelling(w) for w in sorted(set(words)) if w]
+    if not spelled:
+        return lambda _text: False
+    pattern = regex.compile("|".join(spelled), regex.IGNORECASE)
+    return lambda text: pattern.search(text) is not None or has_expansions(text)
+
+
+def _spelling(word: str) -> str:
+    gap = f"[{regex.escape(''.join(_deleted()))}]*"
+    return gap.join(_letter(c) for c in word)
+
+
+def _letter(c: str) -> str:
+    forms = {c, *_written_as().get(c, ())}
+    return "[" + "".join(regex.escape(f) for f in sorted(forms)) + "]"
+
+
+@cache
+def _written_as() -> dict[str, tuple[str, ...]]:
+    """Each folded letter and the characters that fold to it (``ا``: ``أإآٱ``)."""
+    out: dict[str, list[str]] = {}
+    for code, to in FOLD_TABLE.items():
+        if isinstance(to, str) and len(to) == 1:
+            out.setdefault(to, []).append(chr(code))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@cache
+def _deleted() -> tuple[str, ...]:
+    return tuple(chr(code) for code, to in FOLD_TABLE.items() if to is None)

@@ -64,6 +64,11 @@ FOLD_TABLE = str.maketrans(
 )
 
 
+def has_expansions(s: str) -> bool:
+    """Whether ``s`` holds a presentation form (one character folding to several)."""
+    return _IS_EXPANDED.search(s) is not None
+
+
 def fold(s: str) -> str:
     """Normalize a short string (a lexicon entry, a query) the way ``View`` does."""
     if _IS_EXPANDED.search(s) is None:

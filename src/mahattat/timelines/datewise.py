@@ -13,11 +13,12 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from ..records import Timeline, TimelineEntry, TimelineItem
 from ..store import Stored, StoredEvent
-from ..store.terms import query_groups, terms
+from ..store.terms import may_hold, query_groups, terms
 from ..text.normalize import fold
 from . import dating
 from .collection import Collection, line
@@ -42,7 +43,8 @@ def datewise(collection: Collection, *, dates: int, per_date: int) -> Timeline:
     cfg = settings()
     found, start, end = collection.articles, collection.start, collection.end
     wanted = {w for g in query_groups(collection.query) for w in g}
-    cands = [c for a in found for c in _candidates(a, wanted, start, end, cfg)]
+    holds = may_hold(wanted)
+    cands = [c for a in found for c in _candidates(a, wanted, holds, start, end, cfg)]
     days = _rank_days(cands, cfg)[:dates]
     idf = _idf(cands)
     chosen: list[tuple[str, list[TimelineItem], float]] = []
@@ -56,7 +58,12 @@ def datewise(collection: Collection, *, dates: int, per_date: int) -> Timeline:
 
 
 def _candidates(
-    a: Stored, wanted: set[str], start: str | None, end: str | None, cfg: Settings
+    a: Stored,
+    wanted: set[str],
+    holds: Callable[[str], bool],
+    start: str | None,
+    end: str | None,
+    cfg: Settings,
 ) -> list[_Sentence]:
     written: dict[int | None, list[str]] = defaultdict(list)
     for n, value in a.dates:
@@ -67,6 +74,8 @@ def _candidates(
     for n, (s, e) in enumerate(a.sentences):
         if n == 0 and (m := cfg.dateline.match(a.text, s, e)):
             s = m.end()  # "واشنطن، الولايات المتحدة (CNN)--" is no part of the news
+        if not (n == 0 and lead_ok) and not holds(a.text[s:e]):
+            continue  # no query term in it: not worth reducing to terms
         words = terms(a.text[s:e])
         if not cfg.min_terms <= len(words) <= cfg.max_terms:
             continue

@@ -1,4 +1,4 @@
-"""Compiled regular expressions, kept across runs.
+"""Compiled regular expressions (and other costly tables), kept across runs.
 
 ``regex`` parses a pattern in Python: the rules of the time stage, alternations of
 hundreds of month and number words, take a second to compile at every start, which a
@@ -6,6 +6,9 @@ user meets as the wall time of a one-line ``mahattat extract``. A compiled ``reg
 pattern pickles without being parsed again, so ``compiled`` keeps each one on disk
 (a file per pattern, named by a hash of the pattern, under a folder named by the
 ``regex`` version) and reads it back on later runs, the way Python keeps ``__pycache__``.
+
+``kept`` does the same for any table built from data files (the NER gazetteer), keyed
+by a digest of what it is built from.
 
 The folder is ``$MAHATTAT_CACHE`` if set (``off`` disables the disk), else
 ``$XDG_CACHE_HOME/mahattat`` or ``~/.cache/mahattat``. A folder that cannot be written,
@@ -18,13 +21,16 @@ import contextlib
 import os
 import pickle
 import tempfile
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
+from typing import TypeVar
 
 import regex
 import xxhash
 
 _memory: dict[tuple[str, int], regex.Pattern[str]] = {}
+T = TypeVar("T")
 
 
 @cache
@@ -72,7 +78,23 @@ def _load(pattern: str, flags: int) -> regex.Pattern[str]:
     return made
 
 
-def _store(path: Path, made: regex.Pattern[str]) -> None:
+def kept(name: str, key: bytes, build: Callable[[], T], kind: type[T]) -> T:
+    """``build()``, or what it returned on an earlier run for the same ``key`` (a digest
+    of everything it is built from: data files, the building code)."""
+    folder = cache_dir()
+    path = None if folder is None else folder / f"{name}-{xxhash.xxh3_128_hexdigest(key)}.pickle"
+    if path is not None:
+        with contextlib.suppress(OSError, pickle.UnpicklingError, EOFError, ValueError):
+            found = pickle.loads(path.read_bytes())
+            if isinstance(found, kind):
+                return found
+    made = build()
+    if path is not None:
+        _store(path, made)
+    return made
+
+
+def _store(path: Path, made: object) -> None:
     """Write atomically (a temporary file renamed), so that concurrent runs never read a
     half-written file; a failure is silent: the cache is an optimisation."""
     with contextlib.suppress(OSError, pickle.PicklingError):

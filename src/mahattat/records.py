@@ -207,6 +207,7 @@ class Timeline:
     entries: tuple[TimelineEntry, ...] = ()
     read: int | None = None  # None: every matching article
     coverage: tuple[tuple[str, int], ...] = ()
+    mode: str = "days"  # or "milestones": values at the grain the sources give
 
     @classmethod
     def of(cls, days: Mapping[dt.date, Iterable[str]], query: str = "") -> Timeline:
@@ -223,16 +224,22 @@ class Timeline:
 
     def as_dict(self) -> dict[str, Any]:
         """The JSON object of ``mahattat timeline --format json``: each entry with its date
-        as an Arabic reader reads it (``label``, ``time.values.label``); ``read`` always
-        (the articles read, equal to ``articles`` unless capped), ``coverage`` as a list of
-        ``{"date", "articles"}`` (empty for a hand-written reference)."""
+        as an Arabic reader reads it (``label``, ``time.values.label``) and, for a milestone,
+        how widely it is cited (``cited_by``); ``matched`` (= ``articles``) and ``read``
+        always (the articles read, equal to ``matched`` unless capped), ``coverage`` as a
+        list of ``{"day", "articles"}`` (empty for a hand-written reference)."""
         from .time.values import label
 
         out = asdict(self)
         out["from"], out["to"] = out.pop("start"), out.pop("end")
+        out["matched"] = self.articles
         out["read"] = self.articles if self.read is None else self.read
-        out["coverage"] = [{"date": d, "articles": n} for d, n in self.coverage]
-        out["entries"] = [{**e, "label": label(e["date"], e["mod"]), "doc_ids": list(e["doc_ids"]),
-                           "items": [dict(i, also=list(i["also"])) for i in e["items"]]}
-                          for e in out["entries"]]  # fmt: skip
+        out["coverage"] = [{"day": d, "articles": n} for d, n in self.coverage]
+        out["entries"] = [_entry_dict(e, label(e["date"], e["mod"])) for e in out["entries"]]
         return out
+
+
+def _entry_dict(e: dict[str, Any], label: str) -> dict[str, Any]:
+    cited = {"articles": e["articles"], "outlets": e["outlets"]} if e["articles"] else None
+    items = [dict(i, also=list(i["also"])) for i in e["items"]]
+    return {**e, "label": label, "cited_by": cited, "doc_ids": list(e["doc_ids"]), "items": items}

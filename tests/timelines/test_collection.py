@@ -97,11 +97,12 @@ def test_the_writers_say_what_was_read_and_the_coverage(db: Path) -> None:
         capped = summarize(store, "الفيضان", limit=2, dates=2)
         full = summarize(store, "الفيضان", dates=2)
     data = json.loads(WRITERS["json"](capped))
-    assert (data["articles"], data["read"]) == (5, 2)
+    assert (data["matched"], data["articles"], data["read"]) == (5, 5, 2)
+    assert data["mode"] == "days"
     assert data["coverage"] == [
-        {"date": "2020-01-05", "articles": 3},
-        {"date": "2020-01-06", "articles": 1},
-        {"date": "2020-01-09", "articles": 1},
+        {"day": "2020-01-05", "articles": 3},
+        {"day": "2020-01-06", "articles": 1},
+        {"day": "2020-01-09", "articles": 1},
     ]
     assert json.loads(WRITERS["json"](full))["read"] == 5
     assert "5 matching articles (the 2 best read), … → …." in WRITERS["md"](capped)

@@ -138,6 +138,8 @@ def test_writers_show_how_widely_a_milestone_is_cited(store: Store) -> None:
     first = data["entries"][0]
     assert (first["date"], first["label"], first["articles"]) == ("2011", "2011", 2)
     assert first["doc_ids"] == ["a1", "b1"]
+    assert first["cited_by"] == {"articles": 2, "outlets": first["outlets"]}
+    assert data["mode"] == "milestones" and data["matched"] == tl.articles
     vis = json.loads(WRITERS["vis"](tl))["items"]
     assert vis[0]["start"] == "2011-01-01" and vis[0]["end"] == "2012-01-01"
     assert "end" not in vis[1]  # a day is a point

@@ -71,7 +71,7 @@ def summarize(
         citations = cite(store, _text(store, query, variants), start=start, end=end, source=source)
         tl = MILESTONE_METHODS[method](citations, dates=dates, per_date=per_date)
         days = Counter(published for _, published, _ in citations.cited.articles.values())
-        return replace(tl, coverage=tuple(sorted(days.items())))
+        return replace(tl, coverage=tuple(sorted(days.items())), mode="milestones")
     if method not in METHODS:
         names = ", ".join([*METHODS, *MILESTONE_METHODS])
         raise ValueError(f"unknown timeline method {method!r} (choose {names})")

@@ -13,7 +13,7 @@ import regex
 from ..datafile import load_json
 from ..patterns import compiled
 from ..text.arabic import clitics, fold, zipf
-from ..text.normalize import FOLD_TABLE, has_expansions
+from ..text.normalize import EXPANDED, FOLD_TABLE
 
 _WORD = compiled(r"[\p{L}\p{N}]+")
 
@@ -87,15 +87,22 @@ def query_groups(query: str) -> list[list[str]]:
 
 def may_hold(words: Iterable[str]) -> Callable[[str], bool]:
     """A quick test that a text may hold one of ``words`` (terms): never False when
-    ``terms(text)`` holds one. A term is the end of a folded word (only proclitics are
-    dropped), so the text must spell it letter by letter, each letter written in any form
-    that folds to it, with marks that fold away between them. Texts with presentation
-    forms (which fold to several letters) are always let through."""
+    ``terms(text)`` holds one."""
+    starts = term_starts(words)
+    return lambda text: bool(starts(text))
+
+
+def term_starts(words: Iterable[str]) -> Callable[[str], list[int]]:
+    """Where in a text one of ``words`` (terms) may begin, in order: every place a term
+    of ``terms(text[s:e])`` begins is among them. A term is the end of a folded word (only
+    proclitics are dropped), so the text spells it letter by letter, each letter in any
+    form that folds to it, with marks that fold away between them. A presentation form
+    (folding to several letters) is always a place."""
     spelled = [_spelling(w) for w in sorted(set(words)) if w]
     if not spelled:
-        return lambda _text: False
-    pattern = regex.compile("|".join(spelled), regex.IGNORECASE)
-    return lambda text: pattern.search(text) is not None or has_expansions(text)
+        return lambda _text: []
+    pattern = regex.compile("|".join([*spelled, f"[{EXPANDED}]"]), regex.IGNORECASE)
+    return lambda text: [m.start() for m in pattern.finditer(text, overlapped=True)]
 
 
 def _spelling(word: str) -> str:

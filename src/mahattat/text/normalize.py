@@ -32,6 +32,7 @@ _DELETED_RANGES = (
 DELETE = "".join(f"{chr(a)}-{chr(b)}" if a < b else chr(a) for a, b in _DELETED_RANGES)
 # Presentation forms: expanded with NFKC (one code point may become several).
 _EXPAND = "\ufb50-\ufdff\ufe70-\ufefc"
+EXPANDED = _EXPAND  # as a character class's inside
 
 _IS_EXPANDED = compiled(f"[{_EXPAND}]")
 # Where an edit may begin: a presentation form or a deleted mark (rare in news text: one
@@ -62,11 +63,6 @@ _TABLE = str.maketrans(ONE_TO_ONE)
 FOLD_TABLE = str.maketrans(
     {**ONE_TO_ONE, **{chr(c): None for a, b in _DELETED_RANGES for c in range(a, b + 1)}}
 )
-
-
-def has_expansions(s: str) -> bool:
-    """Whether ``s`` holds a presentation form (one character folding to several)."""
-    return _IS_EXPANDED.search(s) is not None
 
 
 def fold(s: str) -> str:

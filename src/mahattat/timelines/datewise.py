@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from ..records import Timeline, TimelineEntry, TimelineItem
 from ..store import Stored, StoredEvent
-from ..store.terms import may_hold, query_groups, terms
+from ..store.terms import query_groups, term_starts, terms
 from ..text.normalize import fold
 from . import dating
 from .collection import Collection, line
@@ -43,8 +44,8 @@ def datewise(collection: Collection, *, dates: int, per_date: int) -> Timeline:
     cfg = settings()
     found, start, end = collection.articles, collection.start, collection.end
     wanted = {w for g in query_groups(collection.query) for w in g}
-    holds = may_hold(wanted)
-    cands = [c for a in found for c in _candidates(a, wanted, holds, start, end, cfg)]
+    starts = term_starts(wanted)
+    cands = [c for a in found for c in _candidates(a, wanted, starts, start, end, cfg)]
     days = _rank_days(cands, cfg)[:dates]
     idf = _idf(cands)
     chosen: list[tuple[str, list[TimelineItem], float]] = []
@@ -60,7 +61,7 @@ def datewise(collection: Collection, *, dates: int, per_date: int) -> Timeline:
 def _candidates(
     a: Stored,
     wanted: set[str],
-    holds: Callable[[str], bool],
+    starts: Callable[[str], list[int]],
     start: str | None,
     end: str | None,
     cfg: Settings,
@@ -70,11 +71,12 @@ def _candidates(
         written[n].append(value)
     events = dating.by_sentence(a)
     lead_ok = bool(wanted & set(terms(a.title or "")))
+    hits = starts(a.text)
     out = []
     for n, (s, e) in enumerate(a.sentences):
         if n == 0 and (m := cfg.dateline.match(a.text, s, e)):
             s = m.end()  # "واشنطن، الولايات المتحدة (CNN)--" is no part of the news
-        if not (n == 0 and lead_ok) and not holds(a.text[s:e]):
+        if not (n == 0 and lead_ok) and not _between(hits, s, e):
             continue  # no query term in it: not worth reducing to terms
         words = terms(a.text[s:e])
         if not cfg.min_terms <= len(words) <= cfg.max_terms:
@@ -90,10 +92,15 @@ def _candidates(
     return out
 
 
+def _between(hits: list[int], s: int, e: int) -> bool:
+    i = bisect_left(hits, s)
+    return i < len(hits) and hits[i] < e
+
+
 def _inside(dated: dating.Dated | None, start: str | None, end: str | None) -> dating.Dated | None:
     """``dated`` with only its days from ``start`` to ``end``; None when none is left."""
-    if dated is None:
-        return None
+    if dated is None or (start is None and end is None):
+        return dated
     days = frozenset(d for d in dated.days if (start or d) <= d <= (end or d))
     return replace(dated, days=days) if days else None
 

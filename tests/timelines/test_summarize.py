@@ -73,6 +73,8 @@ def test_the_same_line_from_another_outlet_is_folded_in(store: Store) -> None:
     assert entry.date == "2019-03-03"
     (item,) = entry.items
     assert {item.doc_id, *item.also} == {"w1", "d1"}
+    outlets = {"w1": "wire", "d1": "daily"}
+    assert item.also_sources == tuple(outlets[d] for d in item.also)  # for the exports
 
 
 def test_a_sentence_is_used_for_one_day_only(store: Store) -> None:

@@ -239,8 +239,8 @@ def vis_options(items: list[dict[str, Any]]) -> dict[str, Any]:
     date on the side of the time after it (``align`` ``left`` reads so right to left),
     and a window over every item, ranges to their end, with room for the last boxes."""
     words = {"current": "الحالي", "time": "الوقت", "deleteSelected": "احذف المحدد"}
-    out = {"rtl": True, "locale": "ar", "locales": {"ar": words}, "orientation": "top"}
-    out["align"] = "left"
+    out: dict[str, Any] = {"rtl": True, "align": "left", "orientation": "top"}
+    out |= {"locale": "ar", "locales": {"ar": words}}
     if items:
         first = min(dt.date.fromisoformat(i["start"]) for i in items)
         last = max(dt.date.fromisoformat(i.get("end", i["start"])[:10]) for i in items)

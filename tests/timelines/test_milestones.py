@@ -96,7 +96,7 @@ def test_the_distinctive_value_ranks_first(store: Store) -> None:
 
 def test_each_line_is_an_event_clause_dated_by_its_value(store: Store) -> None:
     tl = summarize(store, DAM, dates=5, per_date=2, method="milestones")
-    texts = {rid: t for rid, (t, _) in store.texts(range(1, 20)).items()}
+    texts = {rid: t for rid, (t, _, _) in store.texts(range(1, 20)).items()}
     by_doc = {store.cited(DAM).articles[rid][0]: t for rid, t in texts.items() if rid <= 5}
     for e in tl.entries:
         assert 1 <= len(e.items) <= 2
@@ -205,3 +205,24 @@ def test_milestones_take_the_query_language_and_carry_the_coverage(store: Store)
     assert tl.articles == 3  # a1, b1, a2: c1 and b2 speak of the repairs
     assert tl.coverage == (("2019-02-10", 1), ("2019-05-20", 1), ("2020-01-15", 1))
     assert tl.read is None  # every match is read
+
+
+def test_every_line_carries_its_article_title(tmp_path: Path) -> None:
+    """The CSV's ``title`` column: a milestone's line and a day's line name their article."""
+    rows = [
+        ("t1", "2019-02-10", "wire", "انهيار جزئي في سد الوادي الأخضر",
+         "انهار جزء من سد الوادي الأخضر في 3 مارس 2015 فغمرت المياه القرى المجاورة."),
+        ("t2", "2019-05-20", "daily", "ذكرى الانهيار",
+         "أحيا السكان ذكرى انهيار سد الوادي الأخضر في 3 مارس 2015 بوقفة صامتة."),
+    ]  # fmt: skip
+    src = tmp_path / "in.jsonl"
+    keys = ("id", "published", "source", "title", "text")
+    lines = [json.dumps(dict(zip(keys, r, strict=True)), ensure_ascii=False) for r in rows]
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    ingest([src], tmp_path / "db", jobs=1)
+    titles = {r[0]: r[3] for r in rows}
+    with Store(tmp_path / "db") as store:
+        for method in ("milestones", "datewise"):
+            tl = summarize(store, DAM, dates=2, method=method)
+            items = [it for e in tl.entries for it in e.items]
+            assert items and all(it.title == titles[it.doc_id or ""] for it in items), method

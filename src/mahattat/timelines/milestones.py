@@ -399,7 +399,7 @@ def _leads(c: Citations, ids: set[int]) -> dict[int, tuple[int, int]]:
 
 def _lines(
     c: Citations,
-    texts: dict[int, tuple[str, str | None]],
+    texts: dict[int, tuple[str, str | None, str | None]],
     spans: list[tuple[int, int, int]],
     per_date: int,
 ) -> tuple[TimelineItem, ...]:
@@ -421,9 +421,9 @@ def _groups(query: str) -> list[set[str]]:
 
 
 def _item(
-    c: Citations, texts: dict[int, tuple[str, str | None]], a: int, s: int, e: int
+    c: Citations, texts: dict[int, tuple[str, str | None, str | None]], a: int, s: int, e: int
 ) -> TimelineItem:
-    text, url = texts[a]
+    text, url, title = texts[a]
     doc_id, published, source = c.cited.articles[a]
     if e - s < 25:  # a timex alone: its sentence
         s, e = _sentence(text, s, e)
@@ -431,7 +431,7 @@ def _item(
     raw = text[s:e]
     body = raw.strip()
     s += len(raw) - len(raw.lstrip())
-    return TimelineItem(body, doc_id, s, s + len(body), url, source, published)
+    return TimelineItem(body, doc_id, s, s + len(body), url, source, published, title=title)
 
 
 def _sentence(text: str, s: int, e: int) -> tuple[int, int]:

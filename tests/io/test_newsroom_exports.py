@@ -126,6 +126,20 @@ def test_timeline_markdown_has_arabic_dates_and_outlet_names() -> None:
     assert f"  وردت أيضا في: {isolate('العربية')}، {isolate('فرانس 24')}" in lines
 
 
+def test_markdown_says_who_else_tells_a_line() -> None:
+    def md(also: tuple[str, ...], sources: tuple[str, ...]) -> str:
+        it = TimelineItem(SHORT, "SK-1", 0, 9, None, "skynews", "2019-03-03", also, None, sources)
+        tl = Timeline("ميناء", None, None, 3, (TimelineEntry("2019-03-03", 1.0, (it,)),))
+        return TL_WRITERS["md"](tl).splitlines()[-1].strip()
+
+    assert md(("SK-2", "SK-3"), ("skynews",)) == (
+        f"وردت أيضا في مقالات أخرى من {isolate('سكاي نيوز عربية')}: 2"  # its own outlet only
+    )
+    assert md(("x", "y"), ()) == "وردت أيضا في مقالات أخرى: 2"  # outlets unknown
+    many = ("BBC", "CNN", "alarabia", "france24", "Jawhara FM", "wire", "radio")
+    assert md(many, many).endswith(f"{isolate('جوهرة إف إم')} (+2)")  # five named
+
+
 def test_milestone_markdown_says_how_widely_in_arabic() -> None:
     md = TL_WRITERS["md"](milestones())
     assert "## أواخر شباط/فبراير 2016 (2016-02)" in md

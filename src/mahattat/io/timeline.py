@@ -37,15 +37,16 @@ def _source(it: TimelineItem, title: bool = False) -> str:
 
 
 def _also(it: TimelineItem) -> str:
-    """The other outlets that tell the line: ``وردت أيضا في: العربية، فرانس 24 (+3)``;
-    without their outlets, how many other articles."""
+    """Who else tells the line: the other outlets (``وردت أيضا في: العربية، فرانس 24
+    (+3)``), else how many more articles of its own outlet, or of outlets unknown."""
     names = outlets(it.also_sources, but=it.source)
     if names:
         more = f" (+{len(names) - MOST_ALSO})" if len(names) > MOST_ALSO else ""
         return "وردت أيضا في: " + "، ".join(isolate(n) for n in names[:MOST_ALSO]) + more
-    if len(it.also) > 1:
-        return f"وردت أيضا في مقالات أخرى: {len(it.also)}"
-    return "وردت أيضا في مقال آخر" if it.also else ""
+    if not it.also:
+        return ""
+    own = f" من {isolate(outlet(it.source))}" if it.also_sources and it.source else ""
+    return f"وردت أيضا في مقالات أخرى{own}: {len(it.also)}"
 
 
 def _json(data: Any) -> str:

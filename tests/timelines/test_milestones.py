@@ -96,7 +96,7 @@ def test_the_distinctive_value_ranks_first(store: Store) -> None:
 
 def test_each_line_is_an_event_clause_dated_by_its_value(store: Store) -> None:
     tl = summarize(store, DAM, dates=5, per_date=2, method="milestones")
-    texts = {rid: t for rid, (t, _, _) in store.texts(range(1, 20)).items()}
+    texts = {rid: t for rid, (t, _) in store.texts(range(1, 20)).items()}
     by_doc = {store.cited(DAM).articles[rid][0]: t for rid, t in texts.items() if rid <= 5}
     for e in tl.entries:
         assert 1 <= len(e.items) <= 2

@@ -496,12 +496,19 @@ class Store:
     def article_count(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])
 
-    def texts(self, ids: Iterable[int]) -> dict[int, tuple[str, str | None, str | None]]:
-        """The text, web address and title of the articles ``ids`` (row ids of ``cited``)."""
+    def texts(self, ids: Iterable[int]) -> dict[int, tuple[str, str | None]]:
+        """The text and web address of the articles ``ids`` (row ids of ``cited``)."""
         wanted = sorted(set(ids))
         marks = ", ".join("?" * len(wanted))
-        sql = f"SELECT id, text, url, title FROM articles WHERE id IN ({marks})"
-        return {rid: (text, url, title) for rid, text, url, title in self.db.execute(sql, wanted)}
+        rows = self.db.execute(f"SELECT id, text, url FROM articles WHERE id IN ({marks})", wanted)
+        return {rid: (text, url) for rid, text, url in rows}
+
+    def titles(self, ids: Iterable[int]) -> dict[int, str | None]:
+        """The titles of the articles ``ids`` (row ids of ``cited``)."""
+        wanted = sorted(set(ids))
+        marks = ", ".join("?" * len(wanted))
+        rows = self.db.execute(f"SELECT id, title FROM articles WHERE id IN ({marks})", wanted)
+        return dict(rows.fetchall())
 
     def _events(self, ids: str) -> dict[int, list[StoredEvent]]:
         rows = self._by_article(

@@ -341,7 +341,9 @@ def _timeline(
     pub = {a for _, parts in chosen.values() for x in parts for a in x.published}
     leads = _leads(c, pub)
     spans = {v: _candidates(c, parts, leads) for v, (_, parts) in chosen.items()}
-    texts = c.store.texts(a for cands in spans.values() for a, _, _ in cands) if spans else {}
+    found = c.store.texts(a for cands in spans.values() for a, _, _ in cands) if spans else {}
+    titles = c.store.titles(found) if found else {}
+    texts = {a: (text, url, titles.get(a)) for a, (text, url) in found.items()}
     entries = []
     for v, (score, parts) in chosen.items():
         evented = {a for x in parts for a in x.evented}

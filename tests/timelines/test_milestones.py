@@ -133,7 +133,7 @@ def test_no_match_is_an_empty_timeline(store: Store) -> None:
 def test_writers_show_how_widely_a_milestone_is_cited(store: Store) -> None:
     tl = summarize(store, DAM, dates=3, method="milestones")
     md = WRITERS["md"](tl)
-    assert "## 3 آذار/مارس 2015 (2015-03-03)" in md and "4 articles, 3 outlets" in md
+    assert "## 3 آذار/مارس 2015 (2015-03-03)" in md and "المقالات: 4، وسائل الإعلام: 3" in md
     data = json.loads(WRITERS["json"](tl))
     first = data["entries"][0]
     assert (first["date"], first["label"], first["articles"]) == ("2011", "2011", 2)
@@ -141,7 +141,7 @@ def test_writers_show_how_widely_a_milestone_is_cited(store: Store) -> None:
     assert first["cited_by"] == {"articles": 2, "outlets": first["outlets"]}
     assert data["mode"] == "milestones" and data["matched"] == tl.articles
     vis = json.loads(WRITERS["vis"](tl))["items"]
-    assert vis[0]["start"] == "2011-01-01" and vis[0]["end"] == "2012-01-01"
+    assert vis[0]["start"] == "2011-01-01" and vis[0]["end"] == "2011-12-31T23:59:59"
     assert "end" not in vis[1]  # a day is a point
     csv = WRITERS["csv"](tl).splitlines()
     assert csv[0].endswith(",mod,articles,outlets,doc_ids")
@@ -205,3 +205,24 @@ def test_milestones_take_the_query_language_and_carry_the_coverage(store: Store)
     assert tl.articles == 3  # a1, b1, a2: c1 and b2 speak of the repairs
     assert tl.coverage == (("2019-02-10", 1), ("2019-05-20", 1), ("2020-01-15", 1))
     assert tl.read is None  # every match is read
+
+
+def test_every_line_carries_its_article_title(tmp_path: Path) -> None:
+    """The CSV's ``title`` column: a milestone's line and a day's line name their article."""
+    rows = [
+        ("t1", "2019-02-10", "wire", "انهيار جزئي في سد الوادي الأخضر",
+         "انهار جزء من سد الوادي الأخضر في 3 مارس 2015 فغمرت المياه القرى المجاورة."),
+        ("t2", "2019-05-20", "daily", "ذكرى الانهيار",
+         "أحيا السكان ذكرى انهيار سد الوادي الأخضر في 3 مارس 2015 بوقفة صامتة."),
+    ]  # fmt: skip
+    src = tmp_path / "in.jsonl"
+    keys = ("id", "published", "source", "title", "text")
+    lines = [json.dumps(dict(zip(keys, r, strict=True)), ensure_ascii=False) for r in rows]
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    ingest([src], tmp_path / "db", jobs=1)
+    titles = {r[0]: r[3] for r in rows}
+    with Store(tmp_path / "db") as store:
+        for method in ("milestones", "datewise"):
+            tl = summarize(store, DAM, dates=2, method=method)
+            items = [it for e in tl.entries for it in e.items]
+            assert items and all(it.title == titles[it.doc_id or ""] for it in items), method

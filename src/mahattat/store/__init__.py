@@ -503,6 +503,13 @@ class Store:
         rows = self.db.execute(f"SELECT id, text, url FROM articles WHERE id IN ({marks})", wanted)
         return {rid: (text, url) for rid, text, url in rows}
 
+    def titles(self, ids: Iterable[int]) -> dict[int, str | None]:
+        """The titles of the articles ``ids`` (row ids of ``cited``)."""
+        wanted = sorted(set(ids))
+        marks = ", ".join("?" * len(wanted))
+        rows = self.db.execute(f"SELECT id, title FROM articles WHERE id IN ({marks})", wanted)
+        return dict(rows.fetchall())
+
     def _events(self, ids: str) -> dict[int, list[StoredEvent]]:
         rows = self._by_article(
             'SELECT article, start, "end", date, mod, end_date, type, section, negated,'

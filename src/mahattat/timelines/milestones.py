@@ -341,7 +341,9 @@ def _timeline(
     pub = {a for _, parts in chosen.values() for x in parts for a in x.published}
     leads = _leads(c, pub)
     spans = {v: _candidates(c, parts, leads) for v, (_, parts) in chosen.items()}
-    texts = c.store.texts(a for cands in spans.values() for a, _, _ in cands) if spans else {}
+    found = c.store.texts(a for cands in spans.values() for a, _, _ in cands) if spans else {}
+    titles = c.store.titles(found) if found else {}
+    texts = {a: (text, url, titles.get(a)) for a, (text, url) in found.items()}
     entries = []
     for v, (score, parts) in chosen.items():
         evented = {a for x in parts for a in x.evented}
@@ -399,7 +401,7 @@ def _leads(c: Citations, ids: set[int]) -> dict[int, tuple[int, int]]:
 
 def _lines(
     c: Citations,
-    texts: dict[int, tuple[str, str | None]],
+    texts: dict[int, tuple[str, str | None, str | None]],
     spans: list[tuple[int, int, int]],
     per_date: int,
 ) -> tuple[TimelineItem, ...]:
@@ -421,9 +423,9 @@ def _groups(query: str) -> list[set[str]]:
 
 
 def _item(
-    c: Citations, texts: dict[int, tuple[str, str | None]], a: int, s: int, e: int
+    c: Citations, texts: dict[int, tuple[str, str | None, str | None]], a: int, s: int, e: int
 ) -> TimelineItem:
-    text, url = texts[a]
+    text, url, title = texts[a]
     doc_id, published, source = c.cited.articles[a]
     if e - s < 25:  # a timex alone: its sentence
         s, e = _sentence(text, s, e)
@@ -431,7 +433,7 @@ def _item(
     raw = text[s:e]
     body = raw.strip()
     s += len(raw) - len(raw.lstrip())
-    return TimelineItem(body, doc_id, s, s + len(body), url, source, published)
+    return TimelineItem(body, doc_id, s, s + len(body), url, source, published, title=title)
 
 
 def _sentence(text: str, s: int, e: int) -> tuple[int, int]:

@@ -181,7 +181,8 @@ class TimelineEntry:
     """A date of a timeline: a TIMEX3 value, a day ("2018-10-02") for the day methods, a
     year, month or day ("2003", "2011-12") with its mod for the milestones. A milestone
     also says how many matching ``articles`` and ``outlets`` cite it, and which
-    (``doc_ids``, best first); the day methods leave them empty."""
+    (``doc_ids``, best first); the day methods leave them empty. ``candidates`` are the
+    next best distinct lines of the date, when asked (an editor may pick one instead)."""
 
     date: str
     score: float
@@ -190,6 +191,7 @@ class TimelineEntry:
     articles: int = 0
     outlets: int = 0
     doc_ids: tuple[str, ...] = ()
+    candidates: tuple[TimelineItem, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,4 +244,8 @@ class Timeline:
 def _entry_dict(e: dict[str, Any], label: str) -> dict[str, Any]:
     cited = {"articles": e["articles"], "outlets": e["outlets"]} if e["articles"] else None
     items = [dict(i, also=list(i["also"])) for i in e["items"]]
-    return {**e, "label": label, "cited_by": cited, "doc_ids": list(e["doc_ids"]), "items": items}
+    out = {**e, "label": label, "cited_by": cited, "doc_ids": list(e["doc_ids"]), "items": items}
+    others = out.pop("candidates")  # only when asked for: the contract's shape otherwise
+    if others:
+        out["candidates"] = [dict(i, also=list(i["also"])) for i in others]
+    return out

@@ -22,8 +22,9 @@ WEB = Path(__file__).resolve().parents[2] / "web"
 SWAGGER = "swagger-ui-dist"
 
 
-def packages(web: Path = WEB) -> list[str]:
+def packages(web: Path | None = None) -> list[str]:
     """The npm packages the page depends on (``web/package.json``), none without it."""
+    web = web or WEB
     try:
         manifest = json.loads((web / "package.json").read_text("utf-8"))
     except (OSError, ValueError):
@@ -31,8 +32,9 @@ def packages(web: Path = WEB) -> list[str]:
     return sorted(manifest.get("dependencies", {}))
 
 
-def mount(app: FastAPI, web: Path = WEB) -> None:
+def mount(app: FastAPI, web: Path | None = None) -> None:
     """The static folders: the page's, and each installed package of its manifest."""
+    web = web or WEB
     app.mount("/static", StaticFiles(directory=web / "static", check_dir=False), "static")
     for name in packages(web):
         folder = web / "node_modules" / name

@@ -43,7 +43,10 @@ def written(tl: Any, fmt: str) -> Response:
     }
     if ext == "html":
         headers["content-security-policy"] = PAGE_CSP
-    body = WRITERS[fmt](tl)
+    try:
+        body = WRITERS[fmt](tl)
+    except (OSError, RuntimeError) as e:  # a page's npm package not installed (make setup)
+        raise ApiError(503, f"cannot write {fmt}: {e}") from None
     return Response(body.encode("utf-8"), media_type=f"{media}; charset=utf-8", headers=headers)
 
 

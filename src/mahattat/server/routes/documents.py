@@ -57,7 +57,8 @@ async def article(doc_id: str, request: Request) -> dict[str, Any]:
     def work() -> dict[str, Any]:
         found = ctx.store().article(doc_id)
         if found is None:
-            raise ApiError(404, f"no article {doc_id!r} in the store")
+            shown = doc_id if len(doc_id) <= 80 else doc_id[:80] + "…"
+            raise ApiError(404, f"no article {shown!r} in the store")
         out = found.as_dict()
         out["published_ar"] = labels.day(found.published)
         out["labels"] = labels.of(out["timexes"], out["events"])  # type: ignore[arg-type]

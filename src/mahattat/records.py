@@ -185,7 +185,8 @@ class TimelineEntry:
     """A date of a timeline: a TIMEX3 value, a day ("2018-10-02") for the day methods, a
     year, month or day ("2003", "2011-12") with its mod for the milestones. A milestone
     also says how many matching ``articles`` and ``outlets`` cite it, and which
-    (``doc_ids``, best first); the day methods leave them empty."""
+    (``doc_ids``, best first); the day methods leave them empty. ``candidates`` are the
+    next best distinct lines of the date, when asked (an editor may pick one instead)."""
 
     date: str
     score: float
@@ -194,6 +195,7 @@ class TimelineEntry:
     articles: int = 0
     outlets: int = 0
     doc_ids: tuple[str, ...] = ()
+    candidates: tuple[TimelineItem, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,5 +247,13 @@ class Timeline:
 
 def _entry_dict(e: dict[str, Any], label: str) -> dict[str, Any]:
     cited = {"articles": e["articles"], "outlets": e["outlets"]} if e["articles"] else None
-    items = [i | {k: list(i[k]) for k in ("also", "also_sources")} for i in e["items"]]
-    return {**e, "label": label, "cited_by": cited, "doc_ids": list(e["doc_ids"]), "items": items}
+    items = [_item_dict(i) for i in e["items"]]
+    out = {**e, "label": label, "cited_by": cited, "doc_ids": list(e["doc_ids"]), "items": items}
+    others = out.pop("candidates")  # only when asked for: the contract's shape otherwise
+    if others:
+        out["candidates"] = [_item_dict(i) for i in others]
+    return out
+
+
+def _item_dict(i: dict[str, Any]) -> dict[str, Any]:
+    return i | {k: list(i[k]) for k in ("also", "also_sources")}

@@ -34,6 +34,8 @@ METHODS: dict[str, Method] = {
     "busiest-days": busiest_days,
 }
 DEFAULT_METHOD = "datewise"
+# The methods that also offer each date's next best lines (``summarize(candidates=)``).
+WITH_CANDIDATES = ("datewise",)
 
 
 class MilestoneMethod(Protocol):
@@ -59,6 +61,7 @@ def summarize(
     method: str = DEFAULT_METHOD,
     limit: int | None = None,
     variants: bool = False,
+    candidates: int = 0,
 ) -> Timeline:
     """The ``dates`` best days for ``query`` with ``per_date`` sentences each, by the
     method named ``method``, from what it reads: the collection ``collect`` reads for a
@@ -66,7 +69,8 @@ def summarize(
     a milestone method (``cite``), whose ``start`` and ``end`` (years, months or days)
     bound the milestones rather than the publication days. Raises ``ValueError`` for a
     name not in ``METHODS`` or ``MILESTONE_METHODS`` (``QueryError``, a ``ValueError``
-    too, for a query that cannot be run)."""
+    too, for a query that cannot be run). ``candidates``: up to that many other lines of
+    each date, from the methods of ``WITH_CANDIDATES`` (none from the others)."""
     if method in MILESTONE_METHODS:
         citations = cite(store, _text(store, query, variants), start=start, end=end, source=source)
         tl = MILESTONE_METHODS[method](citations, dates=dates, per_date=per_date)
@@ -76,6 +80,8 @@ def summarize(
         names = ", ".join([*METHODS, *MILESTONE_METHODS])
         raise ValueError(f"unknown timeline method {method!r} (choose {names})")
     c = collect(store, query, start=start, end=end, source=source, limit=limit, variants=variants)
+    if candidates and method in WITH_CANDIDATES:
+        return stamped(datewise(c, dates=dates, per_date=per_date, candidates=candidates), c)
     return stamped(METHODS[method](c, dates=dates, per_date=per_date), c)
 
 
@@ -93,6 +99,7 @@ __all__ = [
     "DEFAULT_METHOD",
     "METHODS",
     "MILESTONE_METHODS",
+    "WITH_CANDIDATES",
     "Citations",
     "Collection",
     "Method",

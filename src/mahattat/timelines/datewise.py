@@ -39,8 +39,11 @@ class _Sentence:
     mentioned: dating.Dated | None  # every day it speaks of: what ranks the days
 
 
-def datewise(collection: Collection, *, dates: int, per_date: int) -> Timeline:
-    """The ``dates`` best days of the collection with ``per_date`` sentences each."""
+def datewise(
+    collection: Collection, *, dates: int, per_date: int, candidates: int = 0
+) -> Timeline:
+    """The ``dates`` best days of the collection with ``per_date`` sentences each, and up
+    to ``candidates`` next best distinct lines of each day (for an editor to pick)."""
     cfg = settings()
     found, start, end = collection.articles, collection.start, collection.end
     wanted = {w for g in query_groups(collection.query) for w in g}
@@ -48,13 +51,16 @@ def datewise(collection: Collection, *, dates: int, per_date: int) -> Timeline:
     cands = [c for a in found for c in _candidates(a, wanted, starts, start, end, cfg)]
     days = _rank_days(cands, cfg)[:dates]
     idf = _idf(cands)
-    chosen: list[tuple[str, list[TimelineItem], float]] = []
+    chosen: list[tuple[str, list[TimelineItem], float, list[TimelineItem]]] = []
     picked: list[set[str]] = []
     for day, score in days:
-        items = _pick(day, _reported(day, cands), idf, per_date, picked, cfg)
+        items, others = _pick(day, _reported(day, cands), idf, (per_date, candidates), picked, cfg)
         if items:
-            chosen.append((day, items, score))
-    entries = tuple(TimelineEntry(d, round(s, 3), tuple(i)) for d, i, s in sorted(chosen))
+            chosen.append((day, items, score, others))
+    entries = tuple(
+        TimelineEntry(d, round(s, 3), tuple(i), candidates=tuple(o))
+        for d, i, s, o in sorted(chosen, key=lambda c: c[0])
+    )
     return Timeline(collection.query, start, end, len(found), entries)
 
 
@@ -177,10 +183,13 @@ def _pick(
     day: str,
     cands: list[_Sentence],
     idf: dict[str, float],
-    k: int,
+    wanted: tuple[int, int],
     picked: list[set[str]],
     cfg: Settings,
-) -> list[TimelineItem]:
+) -> tuple[list[TimelineItem], list[TimelineItem]]:
+    """The day's ``k`` best lines, each with the ids of the articles saying the same, and
+    the ``more`` next best lines, distinct from them and from every other day's."""
+    k, more = wanted
     vecs = [_vector(c.terms, idf) for c in cands]
     centroid: Counter[str] = Counter()
     for v in vecs:
@@ -198,19 +207,26 @@ def _pick(
     items: list[TimelineItem] = []
     sets: list[set[str]] = []
     also: list[list[str]] = []
+    others: list[TimelineItem] = []
+    other_sets: list[set[str]] = []
     for i in ranked:
         c, words = cands[i], set(cands[i].terms)
         same = _same(words, sets, cfg.duplicate_jaccard, cfg.fold_overlap)
         if same is not None:
             also[same].append(c.article.doc_id)
             continue
-        if len(items) == k or _same(words, picked, cfg.duplicate_jaccard) is not None:
-            continue  # the day is full, or it was said on another day already
-        items.append(line(c.article, c.start, c.end))
-        sets.append(words)
-        also.append([])
+        if _same(words, picked, cfg.duplicate_jaccard) is not None:
+            continue  # it was said on another day already
+        if len(items) < k:
+            items.append(line(c.article, c.start, c.end))
+            sets.append(words)
+            also.append([])
+        elif len(others) < more and _same(words, other_sets, cfg.duplicate_jaccard,
+                                          cfg.fold_overlap) is None:  # fmt: skip
+            others.append(line(c.article, c.start, c.end))
+            other_sets.append(words)
     picked.extend(sets)
-    return [_with_also(it, ids) for it, ids in zip(items, also, strict=True)]
+    return [_with_also(it, ids) for it, ids in zip(items, also, strict=True)], others
 
 
 def _dot(a: dict[str, float], b: Counter[str]) -> float:

@@ -110,6 +110,8 @@ def batch(
     if todo:
         with _client(workers, scheduler) as client:
             say(f"dashboard: {client.dashboard_link}")
+            if on_done:
+                on_done(0, len(todo))
             futures = client.map(
                 run_partition,
                 todo,

@@ -108,6 +108,7 @@ def batch(
     settle(out, size)
     clean(out)
     todo = [p for p in cut.partitions if done(out, p.id) is None]
+    todo.sort(key=lambda p: p.first - p.stop)  # big ones first: no worker idles at the end
     if todo:
         with _client(workers, scheduler) as client:
             say(f"dashboard: {client.dashboard_link}")

@@ -160,3 +160,22 @@ def test_cli_batch_and_its_errors(tmp_path: Path, cluster: Any, shards: type[Sha
     assert result.exit_code == 1 and result.stderr.strip().count("\n") == 0
     result = CliRunner().invoke(app, ["batch", str(src), "--out", str(src)])
     assert result.exit_code == 1 and "is a file, not a folder" in result.stderr
+
+
+def test_failed_partitions_are_reported_and_a_rerun_retries_them(
+    tmp_path: Path, cluster: Any, shards: type[Shards]
+) -> None:
+    src = shards.shard(tmp_path / "a.jsonl", [shards.article(n) for n in range(4)])
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "documents").write_text("a file where a folder must go")  # every write fails
+    report = _run([src], out, cluster, size=2)
+    assert (report.partitions, report.failed, report.articles) == (2, 2, 0)
+    assert report.error and "documents" in report.error
+    args = ["batch", str(src), "--out", str(out), "--partition-size", "2"]
+    result = CliRunner().invoke(app, [*args, "--scheduler", cluster.scheduler_address])
+    assert result.exit_code == 1 and "2 partitions failed" in result.stderr
+    assert "run the same command again" in result.stderr and "Traceback" not in result.output
+    (out / "documents").unlink()
+    again = _run([src], out, cluster, size=2)
+    assert (again.failed, again.articles, again.error) == (0, 4, None)

@@ -62,7 +62,9 @@ function barTitle(bar) {
 export function coverageChart(coverage, { start, end, marked = [] } = {}) {
   const chart = svg("svg", { viewBox: `0 0 ${W} ${H}`, class: "coverage", role: "img" });
   if (!coverage.length) return chart;
-  const all = bars(coverage, start, end);
+  // the range holds the timeline's days too (a day told of before its first report)
+  const known = [...coverage.map((c) => c.day), ...marked].sort();
+  const all = bars(coverage, start || known[0], end || known[known.length - 1]);
   const top = Math.max(1, ...all.map((b) => b.articles));
   const width = (W - 2 * PAD.side) / all.length;
   const height = H - PAD.top - PAD.bottom;

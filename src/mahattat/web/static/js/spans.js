@@ -29,7 +29,7 @@ const order = (a, b) => a.start - b.start || b.end - a.end || a.rank - b.rank;
 export function annotated(text, annotations) {
   const unit = unitOffsets(text);
   const spans = annotations
-    .map((a, rank) => ({ ...a, rank, start: unit(a.start), end: unit(a.end) }))
+    .map((a, rank) => ({ ...a, rank, at: [a.start, a.end], start: unit(a.start), end: unit(a.end) }))
     .filter((a) => Number.isInteger(a.start) && Number.isInteger(a.end))
     .filter((a) => a.start >= 0 && a.start < a.end && a.end <= text.length)
     .sort(order);
@@ -67,11 +67,14 @@ function fill(parent, text, from, to, spans) {
   if (cursor < to) parent.append(text.slice(cursor, to));
 }
 
+/** The element of a span; data-start/end keep its offsets into the original text. */
 function element(span) {
+  const data = { kind: span.kind, start: span.at[0], end: span.at[1] };
+  if (span.id) data.id = span.id;
   return el(span.tag || "mark", {
     class: ["ann", span.kind, span.cls, span.split && "split"].filter(Boolean).join(" "),
     title: span.title,
-    dataset: span.id ? { id: span.id, kind: span.kind } : { kind: span.kind },
+    dataset: data,
   });
 }
 

@@ -581,3 +581,63 @@ def timeline_cmd(
     if not tl.entries:
         _say("note", f"no dated sentence matches {query!r} in {db}")
     typer.echo(TL_WRITERS[fmt](tl))
+
+
+# --- serve -------------------------------------------------------------------------------
+
+
+@app.command("serve")
+def serve_cmd(
+    db: Annotated[
+        str | None, typer.Option("--db", help=f"The store, read only (default {DEFAULT_DB}).")
+    ] = None,
+    host: Annotated[
+        str, typer.Option("--host", help="Address to listen on (this machine only by default).")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+    cors_origin: Annotated[
+        list[str] | None,
+        typer.Option("--cors-origin", help="Let pages from this origin call the API (repeat)."),
+    ] = None,
+    max_body_mb: Annotated[
+        float | None, typer.Option("--max-body-mb", help="Largest request body (413 above).")
+    ] = None,
+    time_limit: Annotated[
+        float | None, typer.Option("--time-limit", help="Seconds a request may take (504 after).")
+    ] = None,
+) -> None:
+    """The newsroom's page and the JSON API (OpenAPI at /docs) over the store."""
+    if not 0 < port < 65536:
+        _fail("--port takes 1 to 65535", 2)
+    if max_body_mb is not None and max_body_mb <= 0:
+        _fail("--max-body-mb takes a positive size", 2)
+    if time_limit is not None and time_limit <= 0:
+        _fail("--time-limit takes a positive number of seconds", 2)
+    for origin in cors_origin or ():
+        if not re.fullmatch(r"https?://[^/\s]+", origin):
+            _fail(f"--cors-origin {origin!r}: an origin is scheme://host[:port], no path", 2)
+    path = Path(db or DEFAULT_DB)
+    if path.is_dir():
+        _fail(f"{path} is a folder, not a store")
+    if path.is_file():
+        from .store import Store, StoreError
+
+        try:
+            Store(path).close()  # refuse another program's file now, not on each request
+        except StoreError as e:
+            _fail(str(e))
+    else:
+        _say("note", f"no store at {path} yet: the page extracts pasted text; "
+                     f"mahattat ingest ARCHIVE --db {path} fills it")  # fmt: skip
+    import uvicorn
+
+    from .server import ServerSettings, create_app
+
+    limit = None if max_body_mb is None else int(max_body_mb * 1024 * 1024)
+    settings = ServerSettings.load(
+        max_body_bytes=limit, time_limit=time_limit, cors_origins=tuple(cors_origin or ())
+    )
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        _say("warning", f"listening on {host}: other machines can reach the server")
+    _say("note", f"serving {path if path.is_file() else 'no store'} on http://{host}:{port}/")
+    uvicorn.run(create_app(path, settings=settings), host=host, port=port, log_level="warning")

@@ -169,6 +169,46 @@ class Stored:
 
 
 @dataclass(frozen=True, slots=True)
+class Article:
+    """One stored article as a reader opens it: its text and the rows found in it, each
+    ``timexes`` (tid, start, end, type, value, mod), ``entities`` (eid, start, end,
+    label, text, ref) and ``events`` (evid, start, end, date, mod, end_date, type,
+    section, negated, future, timex) in text order."""
+
+    doc_id: str
+    published: str
+    source: str | None
+    title: str | None
+    url: str | None
+    text: str
+    timexes: tuple[tuple, ...]
+    entities: tuple[tuple, ...]
+    events: tuple[tuple, ...]
+
+    def as_dict(self) -> dict[str, object]:
+        """The JSON object of ``GET /api/articles/{doc_id}`` (without the labels)."""
+        keys = {
+            "timexes": ("id", "start", "end", "type", "value", "mod"),
+            "entities": ("id", "start", "end", "label", "text", "ref"),
+            "events": ("id", "start", "end", "date", "mod", "end_date", "type", "section",
+                       "negated", "future", "timex"),
+        }  # fmt: skip
+        out: dict[str, object] = {
+            k: getattr(self, k) for k in ("doc_id", "published", "source", "title", "url")
+        }
+        out["text"] = self.text
+        for name, names in keys.items():
+            out[name] = [dict(zip(names, row, strict=True)) for row in getattr(self, name)]
+        flags = ("negated", "future")  # stored as 0/1
+        out["events"] = [
+            dict(zip(keys["events"], row, strict=True)) | {f: bool(e) for f, e in
+                                                           zip(flags, row[8:10], strict=True)}
+            for row in self.events
+        ]  # fmt: skip
+        return out
+
+
+@dataclass(frozen=True, slots=True)
 class Cited:
     """Every article matching a query as a milestone timeline reads it, without its text:
     ``articles`` by row id (doc_id, published, source); ``dates`` its DATE timexes that
@@ -295,28 +335,29 @@ class Store:
         end: str | None = None,
         source: str | None = None,
         limit: int = 20,
+        entity: str | None = None,
     ) -> list[Hit]:
         """Articles matching ``query`` (``query.py``'s language: words, ``"phrases"``,
         ``a | b``, ``-excluded``), best first (bm25, title weighted double), published
-        between ``start`` and ``end`` (ISO dates, inclusive). ``QueryError`` for a query
-        that cannot be run."""
+        between ``start`` and ``end`` (ISO dates, inclusive), naming ``entity`` (a
+        mention's exact text) when given. ``QueryError`` for a query that cannot be run."""
         q = _parsed(query)
-        rows = self._rows(q, start, end, source, limit)
+        rows = self._rows(q, start, end, source, limit, entity)
         return [self._hit(row, q.wanted) for row in rows]
 
     def count(
         self, query: str | Query, start: str | None = None, end: str | None = None,
-        source: str | None = None,
+        source: str | None = None, entity: str | None = None,
     ) -> int:  # fmt: skip
         """How many articles match ``query`` within the filters."""
-        return sum(self.coverage(query, start, end, source).values())
+        return sum(self.coverage(query, start, end, source, entity).values())
 
     def coverage(
         self, query: str | Query, start: str | None = None, end: str | None = None,
-        source: str | None = None,
+        source: str | None = None, entity: str | None = None,
     ) -> dict[str, int]:  # fmt: skip
         """The matching articles per publication day (every match, in day order)."""
-        where, params = _where(_parsed(query), start, end, source)
+        where, params = _where(_parsed(query), start, end, source, entity)
         sql = (
             "SELECT a.published, count(*) FROM search JOIN articles a ON a.id = search.rowid"
             f" WHERE {where} GROUP BY a.published ORDER BY a.published"
@@ -360,11 +401,11 @@ class Store:
 
     def _rows(
         self, q: Query, start: str | None, end: str | None, source: str | None,
-        limit: int | None,
+        limit: int | None, entity: str | None = None,
     ) -> list[tuple]:  # fmt: skip
         """The matching articles, best first: ranked on ids alone, then their rows read
         in bulk (sorting whole texts is what made a broad query slow)."""
-        where, params = _where(q, start, end, source)
+        where, params = _where(q, start, end, source, entity)
         sql = (
             "SELECT a.id, bm25(search, 2.0, 1.0) AS score FROM search"
             f" JOIN articles a ON a.id = search.rowid WHERE {where} ORDER BY score, a.id LIMIT ?"
@@ -496,6 +537,40 @@ class Store:
     def article_count(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])
 
+    def sources(self) -> list[tuple[str, int]]:
+        """Each outlet of the store with its number of articles, most first."""
+        rows = self.db.execute(
+            "SELECT source, count(*) AS n FROM articles WHERE source IS NOT NULL"
+            " GROUP BY source ORDER BY n DESC, source"
+        )
+        return [(src, n) for src, n in rows]
+
+    def article(self, doc_id: str) -> Article | None:
+        """The article ``doc_id`` with its text and everything stored about it (offsets
+        into its text), or None when the store has no such article."""
+        row = self.db.execute(
+            "SELECT id, doc_id, published, source, title, url, text FROM articles"
+            " WHERE doc_id = ?", (doc_id,),
+        ).fetchone()  # fmt: skip
+        if row is None:
+            return None
+        rid = row[0]
+        timexes = self.db.execute(
+            'SELECT tid, start, "end", type, value, mod FROM timexes WHERE article = ?'
+            " ORDER BY start", (rid,),
+        ).fetchall()  # fmt: skip
+        names = self.db.execute(
+            'SELECT eid, start, "end", label, text, ref FROM entities WHERE article = ?'
+            " ORDER BY start", (rid,),
+        ).fetchall()  # fmt: skip
+        events = self.db.execute(
+            'SELECT evid, start, "end", date, mod, end_date, type, section, negated, future,'
+            " timex FROM events WHERE article = ? ORDER BY start", (rid,),
+        ).fetchall()  # fmt: skip
+        _, doc, published, source, title, url, text = row
+        return Article(doc, published, source, title, url, text, tuple(timexes), tuple(names),
+                       tuple(events))  # fmt: skip
+
     def texts(self, ids: Iterable[int]) -> dict[int, tuple[str, str | None]]:
         """The text and web address of the articles ``ids`` (row ids of ``cited``)."""
         wanted = sorted(set(ids))
@@ -528,14 +603,17 @@ def _parsed(query: str | Query) -> Query:
 
 
 def _where(
-    q: Query, start: str | None, end: str | None, source: str | None
-) -> tuple[str, list[object]]:
+    q: Query, start: str | None, end: str | None, source: str | None,
+    entity: str | None = None,
+) -> tuple[str, list[object]]:  # fmt: skip
     where: list[str] = ["search MATCH ?"]
     params: list[object] = [q.match()]
     for clause, value in (
         ("a.published >= ?", start),
         ("a.published <= ?", end),
         ("a.source = ?", source),
+        # an article's entities are read by its key: no index on their text needed
+        ("EXISTS (SELECT 1 FROM entities e WHERE e.article = a.id AND e.text = ?)", entity),
     ):
         if value is not None:
             where.append(clause)
@@ -726,6 +804,7 @@ __all__ = [
     "SCHEMA",
     "SCHEMA_VERSION",
     "Added",
+    "Article",
     "ArticleRows",
     "Hit",
     "Query",

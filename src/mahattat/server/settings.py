@@ -1,0 +1,29 @@
+"""The server's limits: ``data/server/settings.json``, each overridable from the command
+line (``mahattat serve --max-body-mb --time-limit --cors-origin``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from ..datafile import load_json
+
+
+@dataclass(frozen=True, slots=True)
+class ServerSettings:
+    max_body_bytes: int
+    time_limit: float  # seconds a request's pipeline or store work may take (504 after)
+    time_limit_grace: float  # then its SQLite reads are interrupted, to free the thread
+    max_search: int
+    max_offset: int
+    max_candidates: int
+    hint: str
+    cors_origins: tuple[str, ...] = field(default=())  # none: no CORS header at all
+
+    @classmethod
+    def load(cls, **overrides: Any) -> ServerSettings:
+        """The shipped settings, with ``overrides`` (field names) that are not None."""
+        raw = load_json("server/settings.json")
+        raw["max_body_bytes"] = int(raw.pop("max_body_mb") * 1024 * 1024)
+        base = cls(**raw)
+        return replace(base, **{k: v for k, v in overrides.items() if v is not None})

@@ -30,8 +30,8 @@ XSS_TEXT = (
     '<img src=x onerror="window.__xss = 5"> ثم عاد الزوار إلى بيوتهم.'
 )
 DOCS = [
-    ("a1", "2021-04-02", "wire", "وضع محافظ المدينة حجر الأساس لجسر الوادي الأخضر في 1 أبريل "
-     "2021 بتكلفة تبلغ ثلاثين مليون دينار."),
+    ("a1", "2021-04-02", "wire", "وضع محافظ المدينة كريم السعدي حجر الأساس لجسر الوادي الأخضر في "
+     "1 أبريل 2021 بتكلفة تبلغ ثلاثين مليون دينار."),
     ("a2", "2021-04-02", "daily", "بدأت أعمال بناء جسر الوادي الأخضر في 1 أبريل 2021 بعد سنوات "
      "من الانتظار، وحضر الحفل مئات من سكان الضفتين."),
     ("a3", "2021-04-03", "radio", "قال مهندسون إن جسر الوادي الأخضر سيختصر الطريق بين ضفتي "
@@ -319,6 +319,16 @@ def test_the_archive_search_and_its_filters(page: Any, base: str, artifacts: Pat
     page.click("#search-form button[type=submit]")
     page.wait_for_function("() => document.querySelectorAll('#search-hits li.hit').length === 1")
     page.screenshot(path=str(artifacts / "page-archive.png"), full_page=True)
+    page.fill("#search-to", "")
+    page.select_option("#search-source", "")
+    page.fill("#search-entity", "كريم السعدي")  # only the articles naming him
+    page.click("#search-form button[type=submit]")
+    page.wait_for_function("() => document.querySelectorAll('#search-hits li.hit').length === 1")
+    assert page.locator("#search-hits li.hit").get_attribute("data-doc") == "a1"
+    page.locator("#search-hits .title-link").click()
+    page.wait_for_selector("#article-doc mark.entity")
+    person = page.locator("#article-doc mark.entity.PER")
+    assert person.inner_text() == "كريم السعدي" and person.get_attribute("title") == "شخص"
     assert watch.errors == []
 
 
@@ -341,3 +351,16 @@ def test_the_page_s_month_names_are_the_server_s(page: Any, base: str) -> None:
     _open(page, base)
     months = page.evaluate("import('/static/js/dates.js').then(m => m.MONTHS)")
     assert months == [names[str(m)] for m in range(1, 13)]
+
+
+def test_the_milestones_of_a_topic(page: Any, base: str, artifacts: Path) -> None:
+    watch = _open(page, base)
+    _build(page, BRIDGE, mode="milestones")
+    assert page.locator("#topic-heading").inner_text() == "المحطات الكبرى"
+    labels = page.locator("#topic-entries li.entry h3").all_inner_texts()
+    assert "20 أيلول/سبتمبر 2021" in labels
+    assert not any(re.search(r"\d{4}-\d{2}", label) for label in labels)  # never a bare value
+    cited = page.locator("#topic-entries li.entry .cited").first.inner_text()
+    assert cited.startswith("تذكره ")
+    page.screenshot(path=str(artifacts / "page-milestones.png"), full_page=True)
+    assert watch.errors == []

@@ -2,7 +2,7 @@
 
 import { getJSON } from "./js/api.js";
 import { echoDates } from "./js/dates.js";
-import { articles, byId, el } from "./js/dom.js";
+import { articles, byId, counted, el } from "./js/dom.js";
 import { setupArchive } from "./js/archive.js";
 import { setupExtract } from "./js/extract.js";
 import { setupTabs } from "./js/tabs.js";
@@ -20,7 +20,8 @@ async function status() {
   }
   document.body.dataset.store = s.store ? "yes" : "no";
   if (s.store) {
-    line.textContent = `الأرشيف: ${articles(s.articles || 0)} من ${(s.sources || []).length.toLocaleString("ar")} مصادر`;
+    const outlets = counted((s.sources || []).length, ["مصدر واحد", "مصدرين", "مصادر", "مصدرا"]);
+    line.textContent = `الأرشيف: ${articles(s.articles || 0)} من ${outlets}`;
     line.title = s.store;
     for (const id of ["search-source", "topic-source"]) {
       for (const source of s.sources || []) {

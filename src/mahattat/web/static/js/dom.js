@@ -55,11 +55,15 @@ export function say(node, message) {
   node.hidden = !message;
 }
 
-/** Plural-aware count of articles in Arabic: 1 مقالة، 2 مقالتان، 3-10 مقالات، 11+ مقالة. */
-export function articles(n) {
+/**
+ * A count with its Arabic noun: `forms` are [one, two, few (3-10), many (11+)], e.g.
+ * ["مقالة واحدة", "مقالتان", "مقالات", "مقالة"].
+ */
+export function counted(n, [one, two, few, many]) {
+  if (n === 1) return one;
+  if (n === 2) return two;
   const shown = n.toLocaleString("ar");
-  if (n === 1) return "مقالة واحدة";
-  if (n === 2) return "مقالتان";
-  if (n % 100 >= 3 && n % 100 <= 10) return `${shown} مقالات`;
-  return `${shown} مقالة`;
+  return n % 100 >= 3 && n % 100 <= 10 ? `${shown} ${few}` : `${shown} ${many}`;
 }
+
+export const articles = (n) => counted(n, ["مقالة واحدة", "مقالتان", "مقالات", "مقالة"]);

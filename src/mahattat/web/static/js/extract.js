@@ -69,12 +69,13 @@ function render({ doc, labels, text }) {
 export function legend(node, doc) {
   clear(node);
   const parts = [
-    ["timex", "تواريخ وأزمنة", (doc.timexes || []).length],
-    ["entity", "كيانات", (doc.entities || []).length],
-    ["quantity", "كميات", (doc.quantities || []).length],
+    ["timex", "تواريخ وأزمنة", doc.timexes],
+    ["entity", "كيانات", doc.entities],
+    ["quantity", "كميات", doc.quantities],
   ];
-  for (const [kind, name, n] of parts) {
-    node.append(el("span", { class: `key ${kind}` }, `${name}: ${n.toLocaleString("ar")}`));
+  for (const [kind, name, found] of parts) {
+    if (!found) continue; // a kind the answer does not carry is not "0"
+    node.append(el("span", { class: `key ${kind}` }, `${name}: ${found.length.toLocaleString("ar")}`));
   }
 }
 

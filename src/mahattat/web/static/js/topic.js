@@ -2,7 +2,7 @@
 // trims (strike a line, pick another candidate line for a date) before exporting.
 
 import { getJSON } from "./api.js";
-import { articles, bdi, byId, clear, el, link, say } from "./dom.js";
+import { articles, bdi, byId, clear, counted, el, link, say } from "./dom.js";
 import { coverageChart } from "./chart.js";
 import { dayLabel, firstDay, lastDay } from "./dates.js";
 import { exportButtons } from "./exports.js";
@@ -78,7 +78,7 @@ function render() {
   byId("topic-heading").textContent = t.mode === "milestones" ? "المحطات الكبرى" : "الخط الزمني اليومي";
   const read = t.read && t.read < t.matched ? ` (قُرئت أفضل ${t.read.toLocaleString("ar")} منها)` : "";
   byId("topic-summary").textContent = t.entries.length
-    ? `${t.entries.length.toLocaleString("ar")} تاريخا من ${articles(t.matched)}${read}. اشطب ما لا يلزم أو اختر سطرا آخر، ثم صدّر ما بقي.`
+    ? `${counted(t.entries.length, ["تاريخ واحد", "تاريخان", "تواريخ", "تاريخا"])} من ${articles(t.matched)}${read}. اشطب ما لا يلزم أو اختر سطرا آخر، ثم صدّر ما بقي.`
     : "لا جملة مؤرخة تطابق هذا الموضوع";
   const list = clear(byId("topic-entries"));
   t.entries.forEach((entry) => list.append(entryNode(entry)));
@@ -95,7 +95,7 @@ function entryNode(entry) {
 function cited(entry) {
   const c = entry.cited_by;
   if (!c || !c.articles) return null;
-  const outlets = c.outlets === 1 ? "مصدر واحد" : c.outlets === 2 ? "مصدرين" : `${c.outlets.toLocaleString("ar")} مصادر`;
+  const outlets = counted(c.outlets, ["مصدر واحد", "مصدرين", "مصادر", "مصدرا"]);
   return el("p", { class: "cited" }, `تذكره ${articles(c.articles)} من ${outlets}`);
 }
 
@@ -116,11 +116,16 @@ function itemNode(entry, i) {
   return node;
 }
 
-/** The outlet, and the others that said the same ("also"), by name where known. */
+/** The outlet, and the other outlets that said the same ("also"), by name where known. */
 function source(item) {
-  const also = item.also_sources && item.also_sources.length ? item.also_sources : null;
-  const more = also ? ["، وأيضا: ", also.map((s, k) => [k ? "، " : "", bdi(s, "source")])]
-    : item.also && item.also.length ? ` (و${articles(item.also.length)} أخرى)` : null;
+  const others = (item.also_sources || []).filter((s) => s && s !== item.source);
+  const n = (item.also || []).length;
+  let more = null;
+  if (others.length) more = ["، وأيضا: ", others.map((s, k) => [k ? "، " : "", bdi(s, "source")])];
+  else if (n) {
+    const forms = ["ومقالة أخرى", "ومقالتان أخريان", "مقالات أخرى", "مقالة أخرى"];
+    more = ` (${counted(n, forms).replace(/^(\d)/, "و$1")})`;
+  }
   return [item.source ? bdi(item.source, "source") : null, more];
 }
 

@@ -364,3 +364,41 @@ def test_the_milestones_of_a_topic(page: Any, base: str, artifacts: Path) -> Non
     assert cited.startswith("تذكره ")
     page.screenshot(path=str(artifacts / "page-milestones.png"), full_page=True)
     assert watch.errors == []
+
+
+def test_a_txt_file_is_read_in_the_browser(page: Any, base: str, tmp_path: Path) -> None:
+    watch = _open(page, base)
+    article = tmp_path / "بيان الوزارة.txt"
+    article.write_text(SHORT, encoding="utf-8")
+    page.set_input_files("#extract-file", str(article))
+    page.wait_for_function("() => document.getElementById('extract-text').value.length > 0")
+    assert page.input_value("#extract-text") == SHORT
+    assert page.input_value("#extract-title") == "بيان الوزارة"
+    page.fill("#extract-published", "2019-03-05")
+    page.click("#extract-form button[type=submit]")
+    page.wait_for_selector("#extract-doc mark.timex")
+    assert page.locator("#extract-doc mark.timex").count() == 2
+    assert watch.errors == []
+
+
+def test_a_bad_query_is_one_clear_line(page: Any, base: str) -> None:
+    watch = _open(page, base)
+    page.click("#tab-archive")
+    page.fill("#search-q", "-جسر")
+    page.click("#search-form button[type=submit]")
+    error = page.locator("#search-error")
+    error.wait_for()
+    assert "only excludes" in error.inner_text() and "\n" not in error.inner_text()
+    # the browser logs the 400 answer itself; nothing else goes wrong
+    assert all("400" in e for e in watch.errors)
+
+
+def test_a_chronology_is_exported(page: Any, base: str) -> None:
+    watch = _open(page, base)
+    _extract(page, SHORT, "2019-03-05")
+    lines = page.locator("#extract-chronology li .line").all_inner_texts()
+    rows = list(csv.DictReader(io.StringIO(_download(page, "csv", "#extract-exports"))))
+    assert sorted(r["line"] if "line" in r else r["text"] for r in rows) == sorted(lines)
+    markdown = _download(page, "md", "#extract-exports")
+    assert "3 آذار/مارس 2019" in markdown and "صيف 2018" in markdown
+    assert watch.errors == []

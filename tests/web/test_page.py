@@ -318,7 +318,15 @@ def test_the_archive_search_and_its_filters(page: Any, base: str, artifacts: Pat
     assert page.locator("output[for=search-to]").inner_text() == "1 أيار/مايو 2021"
     page.click("#search-form button[type=submit]")
     page.wait_for_function("() => document.querySelectorAll('#search-hits li.hit').length === 1")
+    page.fill("#search-from", "2021-04")  # months, as the CLI takes them
+    page.fill("#search-to", "2021-06")
+    assert page.locator("output[for=search-to]").inner_text() == "حزيران/يونيو 2021"
+    page.click("#search-form button[type=submit]")
+    page.wait_for_function("() => document.querySelectorAll('#search-hits li.hit').length === 2")
+    docs = page.eval_on_selector_all("#search-hits li.hit", "hs => hs.map(h => h.dataset.doc)")
+    assert sorted(docs) == ["a1", "a4"]
     page.screenshot(path=str(artifacts / "page-archive.png"), full_page=True)
+    page.fill("#search-from", "")
     page.fill("#search-to", "")
     page.select_option("#search-source", "")
     page.fill("#search-entity", "كريم السعدي")  # only the articles naming him

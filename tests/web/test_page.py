@@ -410,3 +410,19 @@ def test_a_chronology_is_exported(page: Any, base: str) -> None:
     markdown = _download(page, "md", "#extract-exports")
     assert "3 آذار/مارس 2019" in markdown and "صيف 2018" in markdown
     assert watch.errors == []
+
+
+def test_a_bar_of_the_chart_opens_its_articles(page: Any, base: str) -> None:
+    watch = _open(page, base)
+    _build(page, BRIDGE)
+    peak = page.locator("#topic-chart rect.bar[data-articles='2']")
+    assert peak.get_attribute("data-day") == "2021-04-02"
+    assert peak.locator("title").text_content() == "2 نيسان/أبريل 2021: مقالتان"
+    peak.click(force=True)  # a thin bar: the click lands on it, not on what it overlaps
+    page.wait_for_selector("#search-hits li.hit")
+    assert page.locator("#view-archive").is_visible()
+    docs = page.eval_on_selector_all("#search-hits li.hit", "hs => hs.map(h => h.dataset.doc)")
+    assert sorted(docs) == ["a1", "a2"]
+    assert page.input_value("#search-from") == page.input_value("#search-to") == "2021-04-02"
+    assert page.locator("output[for=search-from]").inner_text() == "2 نيسان/أبريل 2021"
+    assert watch.errors == []

@@ -20,6 +20,21 @@ export function setupArchive() {
   byId("article-back").addEventListener("click", closeArticle);
 }
 
+/** Search the archive for `asked` ({q, from, to, source, variants}) from another view. */
+export function searchFor(asked) {
+  byId("search-q").value = asked.q;
+  byId("search-from").value = asked.from || "";
+  byId("search-to").value = asked.to || "";
+  byId("search-source").value = asked.source || "";
+  byId("search-entity").value = "";
+  byId("search-variants").checked = Boolean(asked.variants);
+  for (const input of document.querySelectorAll("#search-form input.when")) {
+    input.dispatchEvent(new Event("input")); // their Arabic reading
+  }
+  showTab("archive");
+  return search(0);
+}
+
 function params() {
   return {
     q: byId("search-q").value.trim(),

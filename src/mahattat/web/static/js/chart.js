@@ -58,8 +58,11 @@ function barTitle(bar) {
   return `${when}: ${articles(bar.articles)}`;
 }
 
-/** The chart as an <svg>; `marked` holds the days of the timeline. */
-export function coverageChart(coverage, { start, end, marked = [] } = {}) {
+/**
+ * The chart as an <svg>; `marked` holds the days of the timeline, `open(first, last)` is
+ * called with a bar's days when it is clicked.
+ */
+export function coverageChart(coverage, { start, end, marked = [], open = null } = {}) {
   const chart = svg("svg", { viewBox: `0 0 ${W} ${H}`, class: "coverage", role: "img" });
   if (!coverage.length) return chart;
   // the range holds the timeline's days too (a day told of before its first report)
@@ -83,6 +86,7 @@ export function coverageChart(coverage, { start, end, marked = [] } = {}) {
       "data-day": bar.first, "data-articles": bar.articles,
     });
     rect.append(svg("title", {}, barTitle(bar)));
+    if (open && bar.articles) rect.addEventListener("click", () => open(bar.first, bar.last));
     chart.append(rect);
     if (peaks.has(bar)) {
       chart.append(svg("text", { x: x(i) + width / 2, y: y(bar.articles) - 4, class: "peak-count", "text-anchor": "middle" },

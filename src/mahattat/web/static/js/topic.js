@@ -6,7 +6,7 @@ import { articles, bdi, byId, clear, counted, el, link, say } from "./dom.js";
 import { coverageChart } from "./chart.js";
 import { dayLabel, firstDay, lastDay } from "./dates.js";
 import { exportButtons } from "./exports.js";
-import { openArticle } from "./archive.js";
+import { openArticle, searchFor } from "./archive.js";
 
 const CANDIDATES = 3; // other lines offered per date
 let edited = null; // the timeline as the server gave it, items carrying `struck`
@@ -50,7 +50,7 @@ async function build() {
     ]);
     edited = timeline;
     byId("topic-result").hidden = false;
-    chart(coverage, days, timeline);
+    chart(coverage, { ...base, ...days }, timeline);
     render();
   } catch (e) {
     say(error, e.message);
@@ -59,7 +59,8 @@ async function build() {
   }
 }
 
-function chart(coverage, base, timeline) {
+/** The coverage chart; `asked` the query, outlet and publication days it was drawn for. */
+function chart(coverage, asked, timeline) {
   const days = timeline.entries.map((e) => e.date).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d));
   const box = clear(byId("topic-chart"));
   const note = byId("topic-coverage-note");
@@ -70,7 +71,10 @@ function chart(coverage, base, timeline) {
   const top = [...coverage.coverage].sort((a, b) => b.articles - a.articles).slice(0, 3);
   note.textContent = `${articles(coverage.matched)} تطابق «${coverage.query}»؛ ذروة التغطية: ` +
     top.map((c) => `${dayLabel(c.day)} (${c.articles.toLocaleString("ar")})`).join("، ");
-  box.append(coverageChart(coverage.coverage, { start: base.from, end: base.to, marked: days }));
+  // a bar opens its articles in the archive
+  const open = (first, last) => searchFor({ ...asked, from: first, to: last });
+  box.append(coverageChart(coverage.coverage, { start: asked.from, end: asked.to, marked: days, open }));
+  box.append(el("p", { class: "note" }, "انقر عمودا لترى مقالاته في الأرشيف."));
 }
 
 function render() {

@@ -340,7 +340,9 @@ def test_the_archive_search_and_its_filters(page: Any, base: str, artifacts: Pat
     assert watch.errors == []
 
 
-def test_without_a_store_the_page_says_how_to_ingest(page: Any, bare: str) -> None:
+def test_without_a_store_the_page_says_how_to_ingest(
+    page: Any, bare: str, artifacts: Path
+) -> None:
     watch = Watch(page)
     page.goto(bare)
     page.wait_for_selector("body[data-store=no]")
@@ -348,6 +350,7 @@ def test_without_a_store_the_page_says_how_to_ingest(page: Any, bare: str) -> No
     hint = page.locator("#view-archive [data-needs-store]")
     assert hint.is_visible() and "ingest" in hint.inner_text()
     assert page.locator("#search-q").is_disabled()
+    page.screenshot(path=str(artifacts / "page-no-store.png"))
     page.click("#tab-extract")
     _extract(page, SHORT, "2019-03-05")
     assert page.locator("#extract-doc mark.timex").count() == 2

@@ -33,7 +33,8 @@ async function status() {
     line.textContent = "لا أرشيف مفتوح: الاستخراج من نص يعمل، والبحث يحتاج أرشيفا";
   }
   for (const hint of document.querySelectorAll("[data-needs-store]")) {
-    hint.textContent = s.hint || "";
+    // the server's hint is a command line: isolated, in its own direction
+    hint.replaceChildren("لا أرشيف بعد. لإنشائه: ", el("span", { dir: "auto", class: "command" }, s.hint || ""));
     hint.hidden = Boolean(s.store) || !s.hint;
   }
   for (const form of ["search-form", "topic-form"]) {

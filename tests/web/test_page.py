@@ -429,3 +429,37 @@ def test_a_bar_of_the_chart_opens_its_articles(page: Any, base: str) -> None:
     assert page.input_value("#search-from") == page.input_value("#search-to") == "2021-04-02"
     assert page.locator("output[for=search-from]").inner_text() == "2 نيسان/أبريل 2021"
     assert watch.errors == []
+
+
+def test_what_is_left_opens_in_timelinejs_and_vis(
+    page: Any, base: str, artifacts: Path, tmp_path: Path
+) -> None:
+    web = ROOT / "src" / "mahattat" / "web" / "node_modules"
+    for package in ("vis-timeline", "@knight-lab/timelinejs"):
+        if not (web / package).is_dir():
+            pytest.skip(f"{package} is not installed in {web} (run make setup: npm)")
+    watch = _open(page, base)
+    _build(page, BRIDGE)
+    lines = page.locator("#topic-entries .item .line").all_inner_texts()
+    page.locator("#topic-entries .item .strike").first.click()
+    kept = lines[1:]
+    pages = {}
+    for fmt in ("timelinejs-html", "vis-html"):
+        pages[fmt] = tmp_path / f"{fmt}.html"
+        pages[fmt].write_text(_download(page, fmt), encoding="utf-8")
+    assert watch.errors == []
+    opened = page.context.new_page()
+    opened.goto(pages["vis-html"].as_uri())
+    opened.wait_for_selector(".vis-item-content")
+    drawn = opened.locator(".vis-item-content").all_inner_texts()
+    assert len(drawn) == len(kept) and all(d.strip() for d in drawn)
+    assert not any(lines[0][:30] in d for d in drawn)  # the struck line is gone
+    opened.screenshot(path=str(artifacts / "page-export-vis.png"))
+    opened.goto(pages["timelinejs-html"].as_uri())
+    opened.wait_for_selector(".tl-timemarker", state="attached")
+    markers = opened.locator(".tl-timemarker-text").all_text_contents()
+    assert len(markers) == len(kept)
+    slides = " ".join(opened.locator(".tl-slide").all_text_contents())
+    assert lines[0][:30] not in slides and all(k[:30] in slides for k in kept)
+    assert "نيسان/أبريل 2021" in slides or "أيلول/سبتمبر 2021" in slides
+    opened.screenshot(path=str(artifacts / "page-export-timelinejs.png"))

@@ -113,7 +113,7 @@ function itemNode(entry, i) {
   });
   node.append(
     el("p", { class: "line" }, bdi(item.text)),
-    el("p", { class: "meta" }, source(item), item.published ? [" · ", dayLabel(item.published)] : null,
+    el("p", { class: "meta" }, source(item), item.published ? [" · نُشر ", dayLabel(item.published)] : null,
       item.url ? [" · ", link(item.url)] : null),
     el("div", { class: "tools" }, strike, context(item), choices(entry, i)),
   );

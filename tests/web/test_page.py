@@ -463,3 +463,37 @@ def test_what_is_left_opens_in_timelinejs_and_vis(
     assert lines[0][:30] not in slides and all(k[:30] in slides for k in kept)
     assert "نيسان/أبريل 2021" in slides or "أيلول/سبتمبر 2021" in slides
     opened.screenshot(path=str(artifacts / "page-export-timelinejs.png"))
+
+
+SPANS_JS = """([text, spans]) => import('/static/js/spans.js').then(m => {
+  const box = document.createElement('div');
+  box.append(m.annotated(text, spans));
+  return {text: box.textContent, marks: [...box.querySelectorAll('mark')].map(e =>
+    [e.dataset.id, e.textContent, e.classList.contains('split'), e.parentElement === box]),
+    events: [...box.querySelectorAll('span.event')].map(e => e.textContent)};
+})"""
+
+
+def test_spans_nest_split_and_count_code_points(page: Any, base: str) -> None:
+    _open(page, base)
+    text = "😀 زار الوفد مدينة حلب القديمة في 2 مايو 2022."  # an astral emoji: 2 UTF-16 units
+    at = text.index
+    spans = [
+        {"start": at("مدينة"), "end": at(" في"), "kind": "entity", "id": "e1"},
+        {"start": at("حلب"), "end": at(" القديمة"), "kind": "entity", "id": "e2"},  # inside e1
+        {"start": at("2 مايو"), "end": at("."), "kind": "timex", "id": "t1"},
+        {"start": at("في 2"), "end": at(" 2022"), "kind": "quantity", "id": "q1"},  # t1 crosses
+        {"start": 5, "end": 99, "kind": "timex", "id": "bad"},  # beyond the text: left out
+        # an event's words ending inside e1 and e2: widened to hold them whole
+        {"start": at("الوفد"), "end": at("حلب") + 1, "kind": "event", "tag": "span", "wide": True},
+    ]
+    got = page.evaluate(SPANS_JS, [text, spans])
+    assert got["text"] == text  # every character once, in order
+    assert got["marks"] == [
+        ["e1", "مدينة حلب القديمة", False, False],  # inside the event
+        ["e2", "حلب", False, False],
+        ["q1", "في 2 مايو", False, True],  # the first to start stays whole
+        ["t1", "2 مايو", True, False],  # the part of t1 inside it
+        ["t1", " 2022", True, True],  # and the rest, after it
+    ]
+    assert got["events"] == ["الوفد مدينة حلب القديمة"]

@@ -127,7 +127,7 @@ function showArticle(doc, line) {
   );
   legend(byId("article-legend"), doc);
   const spans = documentSpans(doc, doc.labels || {});
-  if (line) spans.unshift({ start: line.start, end: line.end, kind: "line", title: "السطر في الخط الزمني" });
+  if (line) spans.unshift({ start: line.start, end: line.end, kind: "line", title: "السطر في الخط الزمني", wide: true });
   clear(byId("article-doc")).append(annotated(doc.text, spans));
 }
 

@@ -56,7 +56,7 @@ async function run() {
 function render({ doc, labels, text }) {
   byId("extract-result").hidden = false;
   const events = (doc.events || []).map((v) => ({
-    start: v.start, end: v.end, kind: "event", id: v.id, tag: "span",
+    start: v.start, end: v.end, kind: "event", id: v.id, tag: "span", wide: true,
   }));
   const box = clear(byId("extract-doc"));
   box.append(annotated(text, [...events, ...documentSpans(doc, labels)]));

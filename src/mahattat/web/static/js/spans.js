@@ -17,22 +17,31 @@ export function unitOffsets(text) {
     u += ch.length;
   }
   units.push(u);
-  return (i) => units[Math.max(0, Math.min(i, units.length - 1))];
+  return (i) => units[i]; // undefined out of the text: such a span is left out
 }
 
 const order = (a, b) => a.start - b.start || b.end - a.end || a.rank - b.rank;
 
 /**
- * The text as a fragment. Each annotation: {start, end, kind, id?, title?, tag?}; `kind`
- * becomes the element's class, `tag` its element (default "mark").
+ * The text as a fragment. Each annotation: {start, end, kind, id?, title?, tag?, wide?};
+ * `kind` becomes the element's class, `tag` its element (default "mark"). A `wide` span
+ * (an event's words, a timeline line) is widened rather than cut what it crosses, so the
+ * dates, entities and quantities stay whole.
  */
 export function annotated(text, annotations) {
   const unit = unitOffsets(text);
   const spans = annotations
     .map((a, rank) => ({ ...a, rank, at: [a.start, a.end], start: unit(a.start), end: unit(a.end) }))
     .filter((a) => Number.isInteger(a.start) && Number.isInteger(a.end))
-    .filter((a) => a.start >= 0 && a.start < a.end && a.end <= text.length)
-    .sort(order);
+    .filter((a) => a.start >= 0 && a.start < a.end && a.end <= text.length);
+  const whole = spans.filter((a) => !a.wide);
+  for (const a of spans.filter((w) => w.wide)) {
+    for (const b of whole) {
+      if (b.start < a.start && a.start < b.end) a.start = b.start;
+      if (b.start < a.end && a.end < b.end) a.end = b.end;
+    }
+  }
+  spans.sort(order);
   const fragment = document.createDocumentFragment();
   fill(fragment, text, 0, text.length, spans);
   return fragment;
@@ -54,7 +63,7 @@ function fill(parent, text, from, to, spans) {
       if (s.start >= end) after.push(s);
       else if (s.end <= end) inside.push(s);
       else {
-        inside.push({ ...s, end });
+        inside.push({ ...s, end, split: true }); // both halves are parts, neither the whole
         after.push({ ...s, start: end, split: true });
       }
     }

@@ -61,7 +61,12 @@ async function build() {
 
 /** The coverage chart; `asked` the query, outlet and publication days it was drawn for. */
 function chart(coverage, asked, timeline) {
-  const days = timeline.entries.map((e) => e.date).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d));
+  let days = timeline.entries.map((e) => e.date).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d));
+  if (timeline.mode === "milestones") {
+    // milestones reach back decades: dot those within the days of publication only
+    const published = coverage.coverage.map((c) => c.day);
+    days = days.filter((d) => d >= published[0] && d <= published[published.length - 1]);
+  }
   const box = clear(byId("topic-chart"));
   const note = byId("topic-coverage-note");
   if (!coverage.coverage.length) {

@@ -45,6 +45,10 @@ DOCS = [
     ("a7", "2021-09-22", "wire", "عبرت أول الحافلات جسر الوادي الأخضر بعد افتتاحه في 20 سبتمبر "
      "2021 وسط احتفال شعبي كبير على الضفتين."),
     ("x1", "2021-05-05", "daily", XSS_TEXT),
+    # one name, two spellings
+    ("t1", "2021-02-01", "wire", "غادر دونالد ترامب البيت الأبيض بعد أربع سنوات في الحكم."),
+    ("t2", "2021-02-03", "daily", "قال دونالد ترمب إنه سيبقى ناشطا في الحياة السياسية."),
+    ("t3", "2021-02-08", "radio", "يواجه دونالد ترمب محاكمة ثانية أمام مجلس الشيوخ."),
 ]  # fmt: skip
 TITLES = {
     "a1": "حجر الأساس لجسر الوادي الأخضر", "a2": "بدء بناء الجسر", "a3": "جسر يختصر الطريق",
@@ -497,3 +501,19 @@ def test_spans_nest_split_and_count_code_points(page: Any, base: str) -> None:
         ["t1", " 2022", True, True],  # and the rest, after it
     ]
     assert got["events"] == ["الوفد مدينة حلب القديمة"]
+
+
+def test_other_spellings_are_offered_and_added(page: Any, base: str) -> None:
+    watch = _open(page, base)
+    page.click("#tab-archive")
+    page.fill("#search-q", "ترامب")
+    page.click("#search-form button[type=submit]")
+    page.wait_for_selector("#search-hits li.hit")
+    assert page.locator("#search-hits li.hit").count() == 1
+    note = page.locator("#search-variants-note")
+    assert note.is_visible() and "ترمب (مقالتان)" in note.inner_text()
+    note.locator("button.add-variants").click()
+    page.wait_for_function("() => document.querySelectorAll('#search-hits li.hit').length === 3")
+    assert page.is_checked("#search-variants")
+    assert page.locator("#search-variants-note").inner_text().startswith("مع التهجئات الأخرى")
+    assert watch.errors == []

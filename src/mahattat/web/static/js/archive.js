@@ -78,9 +78,17 @@ function showHits(found) {
   const others = found.variants || [];
   note.hidden = !others.length;
   clear(note);
-  if (others.length) {
-    note.append(byId("search-variants").checked ? "مع التهجئات الأخرى: " : "تهجئات أخرى في الأرشيف: ");
-    others.forEach((v, i) => note.append(i ? "، " : "", bdi(v.spelling), ` (${articles(v.articles)})`));
+  if (!others.length) return;
+  const included = last.params.variants;
+  note.append(included ? "مع التهجئات الأخرى: " : "تهجئات أخرى في الأرشيف: ");
+  others.forEach((v, i) => note.append(i ? "، " : "", bdi(v.spelling), ` (${articles(v.articles)})`));
+  if (!included) {
+    const add = el("button", { type: "button", class: "add-variants" }, "أضفها إلى البحث");
+    add.addEventListener("click", () => {
+      byId("search-variants").checked = true;
+      search(0);
+    });
+    note.append(" ", add);
   }
 }
 

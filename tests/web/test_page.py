@@ -517,3 +517,14 @@ def test_other_spellings_are_offered_and_added(page: Any, base: str) -> None:
     assert page.is_checked("#search-variants")
     assert page.locator("#search-variants-note").inner_text().startswith("مع التهجئات الأخرى")
     assert watch.errors == []
+
+
+def test_durations_and_sets_read_as_words(page: Any, base: str) -> None:
+    watch = _open(page, base)
+    text = "استمر الحصار ثلاثة أشهر، وتعقد اللجنة اجتماعا كل أسبوع، وانتظر الركاب ساعتين ونصف."
+    _extract(page, text, "2021-01-01")
+    titles = {m["text"]: m["title"] for m in _marks(page, "timex")}
+    assert titles["ثلاثة أشهر"] == "مدة: 3 أشهر (P3M)"
+    assert titles["كل أسبوع"] == "تكرار: كل أسبوع (P1W)"
+    assert titles["ساعتين ونصف"] == "مدة: ساعتان و30 دقيقة (PT2H30M)"
+    assert watch.errors == []

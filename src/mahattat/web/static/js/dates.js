@@ -78,3 +78,39 @@ export function echoDates(root = document) {
     update();
   }
 }
+
+// The nouns of a duration's units: [one, two, few (3-10), many (11+)], and the unit alone
+// for an unknown count (PXY: "سنوات").
+const UNITS = {
+  Y: ["سنة", "سنتان", "سنوات", "سنة"],
+  M: ["شهر", "شهران", "أشهر", "شهرا"],
+  W: ["أسبوع", "أسبوعان", "أسابيع", "أسبوعا"],
+  D: ["يوم", "يومان", "أيام", "يوما"],
+  H: ["ساعة", "ساعتان", "ساعات", "ساعة"],
+  TM: ["دقيقة", "دقيقتان", "دقائق", "دقيقة"],
+  S: ["ثانية", "ثانيتان", "ثوان", "ثانية"],
+};
+const DURATION = /^P(?:([\dX.]+)Y)?(?:([\dX.]+)M)?(?:([\dX.]+)W)?(?:([\dX.]+)D)?(?:T(?:([\dX.]+)H)?(?:([\dX.]+)M)?(?:([\dX.]+)S)?)?$/;
+
+function amount(n, [one, two, few, many], every) {
+  if (n === "X") return few;
+  const k = Number(n);
+  if (!Number.isInteger(k)) return `${n} ${many}`;
+  if (k === 1) return one;
+  if (k === 2) return every ? two.replace(/ان$/, "ين") : two; // كل سنتين
+  return k % 100 >= 3 && k % 100 <= 10 ? `${k} ${few}` : `${k} ${many}`;
+}
+
+/**
+ * A TIMEX3 duration as words ("P3M" -> "3 أشهر", "PT2H30M" -> "ساعتان و30 دقيقة"); with
+ * `every` (a SET) each unit reads "كل": "P1W" -> "كل أسبوع". Another value: null.
+ */
+export function durationLabel(value, every = false) {
+  const m = DURATION.exec(value || "");
+  if (!m || value === "P" || value === "PT") return null;
+  const keys = ["Y", "M", "W", "D", "H", "TM", "S"];
+  const parts = keys.map((key, i) => m[i + 1] && amount(m[i + 1], UNITS[key], every)).filter(Boolean);
+  if (!parts.length) return null;
+  const text = parts.join(" و");
+  return every ? `كل ${text}` : text;
+}

@@ -4,7 +4,7 @@
 // that cross (one starts inside another and ends after it) are split at the boundary:
 // both halves carry the same data-id.
 
-import { valueLabel } from "./dates.js";
+import { durationLabel, valueLabel } from "./dates.js";
 import { el } from "./dom.js";
 
 /** A function from a code-point offset to a UTF-16 offset of `text`. */
@@ -110,6 +110,7 @@ export function documentSpans(doc, labels = {}) {
 /** "تاريخ: 14 نيسان/أبريل 2018 (2018-04-14)": the readable date first, the value beside. */
 export function timexTitle(t, label) {
   const kind = TIMEX_TYPES[t.type] || t.type;
+  if (!label || label === t.value) label = durationLabel(t.value, t.type === "SET") || label;
   const readable = label && label !== t.value ? `${label} (${t.value})` : t.value;
   return `${kind}: ${readable}`;
 }

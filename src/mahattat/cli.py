@@ -41,8 +41,11 @@ app.add_typer(train_app, name="train")
 
 # The names of ``io.formats.WRITERS`` (a test keeps them equal), known without importing
 # the writers: the help text must not load the pipeline.
-DOC_FORMATS = ("json", "jsonl", "timeml", "table", "md", "csv", "timelinejs", "vis")
-TIMELINE_FORMATS = ("json", "md", "csv", "timelinejs", "vis")
+DOC_FORMATS = (
+    "json", "jsonl", "timeml", "table", "md", "csv", "timelinejs", "vis",
+    "timelinejs-html", "vis-html",
+)  # fmt: skip
+TIMELINE_FORMATS = ("json", "md", "csv", "timelinejs", "vis", "timelinejs-html", "vis-html")
 # The names of ``timelines.METHODS``, the first the default (a test keeps them equal).
 TIMELINE_METHODS = ("datewise", "busiest-days", "milestones", "cite-count")
 # Those of ``timelines.MILESTONE_METHODS``: values of any grain, over every period.
@@ -62,6 +65,20 @@ def _say(kind: str, message: str) -> None:
 def _fail(message: str, code: int = 1) -> NoReturn:
     _say("error", message)
     raise typer.Exit(code)
+
+
+def _page_installed(fmt: str) -> None:
+    """Exit with the way to install them when a page format's npm packages are missing
+    (``timelinejs-html``, ``vis-html`` inline their library)."""
+    if not fmt.endswith("-html"):
+        return
+    from .io.pages import installed
+    from .web.assets import AssetError
+
+    try:
+        installed(fmt)
+    except AssetError as e:
+        _fail(str(e))
 
 
 def _date_option(value: str | None, option: str) -> str | None:
@@ -175,6 +192,7 @@ def extract_cmd(
         _fail("--id names one document; with --jsonl each line carries its own id", 2)
     if jobs < 0:
         _fail("--jobs takes 0 (one per core) or more", 2)
+    _page_installed(fmt)
     default = _date_option(published, "--published")
     try:
         if jsonl:
@@ -552,6 +570,7 @@ def timeline_cmd(
         _fail("--max-articles takes 0 (all) or more", 2)
     if not Path(db).is_file():
         _fail(f"no store at {db} (run mahattat ingest first)")
+    _page_installed(fmt)
     start, end = _range_option(start, "--from"), _range_option(end, "--to")
     if start and end and start[: len(end)] > end[: len(start)]:
         _fail(f"--from {start} is after --to {end}", 2)

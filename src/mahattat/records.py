@@ -163,8 +163,10 @@ class Document:
 @dataclass(frozen=True, slots=True)
 class TimelineItem:
     """A sentence of a timeline. A method's line points into its stored article: ``start``
-    and ``end`` in code points of its text, ``also`` the ids of other articles saying the
-    same. A hand-written reference sentence (``Timeline.of``) has only its text."""
+    and ``end`` in code points of its text, ``title`` the article's, ``also`` the ids of
+    other articles saying the same and ``also_sources`` their outlets (each once, in the
+    order of ``also``). A hand-written reference sentence (``Timeline.of``) has only its
+    text."""
 
     text: str
     doc_id: str | None = None
@@ -174,6 +176,8 @@ class TimelineItem:
     source: str | None = None
     published: str | None = None
     also: tuple[str, ...] = ()
+    title: str | None = None
+    also_sources: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,9 +247,13 @@ class Timeline:
 
 def _entry_dict(e: dict[str, Any], label: str) -> dict[str, Any]:
     cited = {"articles": e["articles"], "outlets": e["outlets"]} if e["articles"] else None
-    items = [dict(i, also=list(i["also"])) for i in e["items"]]
+    items = [_item_dict(i) for i in e["items"]]
     out = {**e, "label": label, "cited_by": cited, "doc_ids": list(e["doc_ids"]), "items": items}
     others = out.pop("candidates")  # only when asked for: the contract's shape otherwise
     if others:
-        out["candidates"] = [dict(i, also=list(i["also"])) for i in others]
+        out["candidates"] = [_item_dict(i) for i in others]
     return out
+
+
+def _item_dict(i: dict[str, Any]) -> dict[str, Any]:
+    return i | {k: list(i[k]) for k in ("also", "also_sources")}

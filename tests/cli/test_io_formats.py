@@ -66,6 +66,9 @@ def test_table_shows_cells_literally() -> None:
 
 
 def test_every_writer_returns_text() -> None:
-    assert list(WRITERS) == ["json", "jsonl", "timeml", "table", "md", "csv", "timelinejs", "vis"]
+    assert list(WRITERS) == [
+        "json", "jsonl", "timeml", "table", "md", "csv", "timelinejs", "vis",
+        "timelinejs-html", "vis-html",
+    ]  # fmt: skip
     for writer in WRITERS.values():
         assert isinstance(writer(DOC), str)

@@ -45,7 +45,9 @@ def test_markdown_table_in_date_order() -> None:
 
 
 def test_csv_rows_carry_every_field() -> None:
-    rows = list(csv.DictReader(io.StringIO(WRITERS["csv"](DOC))))
+    out = WRITERS["csv"](DOC)
+    assert out.startswith("\ufeffid,")  # the BOM Excel needs to read UTF-8
+    rows = list(csv.DictReader(io.StringIO(out.removeprefix("\ufeff"))))
     assert [r["id"] for r in rows] == ["v3", "v2", "v1"]
     assert rows[2]["places"] == "تونس"
     last = rows[2]
@@ -68,7 +70,12 @@ def test_timelinejs_dates_at_known_granularity_and_eras() -> None:
     ]
     assert events[0]["end_date"] == {"year": "2019"}
     assert events[2]["display_date"] == "أواخر آذار/مارس 2020"  # readable, with its mod
-    assert events[2]["text"]["text"] == "تظاهر المحتجون"
+    # a short event is the headline whole; the body says who, where, how many
+    assert events[2]["text"] == {
+        "headline": "تظاهر المحتجون",
+        "text": "من: سلمى<br>أين: تونس<br>كم: 300 متظاهر",
+    }
+    assert out["title"]["text"] == {"headline": "doc-1", "text": "نُشر في 1 أيار/مايو 2021"}
     assert {e["text"]["headline"] for e in out["eras"]} == {"الاحتجاجات", "المفاوضات"}
 
 
@@ -79,10 +86,15 @@ def test_vis_items_and_groups() -> None:
         ("v2", "2019-11-04"),
         ("v1", "2020-03-01"),
     ]
-    assert out["items"][0]["end"] == "2019-01-01"
+    assert out["items"][0]["end"] == "2019-12-31T23:59:59"  # to the end of 2019
+    assert out["items"][0]["type"] == "range"
+    assert "end" not in out["items"][1]  # a day is a point
+    assert out["items"][2]["end"] == "2020-03-31T23:59:59"  # a month to its last day
+    assert out["options"]["rtl"] is True
     assert out["items"][1]["title"] == "4 تشرين الثاني/نوفمبر 2019: بدأت | المفاوضات"
     groups = {g["id"]: g["content"] for g in out["groups"]}
     assert groups[out["items"][2]["group"]] == "الاحتجاجات"
+    assert groups[out["items"][0]["group"]] == "—"  # outside any section
 
 
 def test_table_shows_chronology_then_timexes() -> None:

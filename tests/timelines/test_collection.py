@@ -105,11 +105,11 @@ def test_the_writers_say_what_was_read_and_the_coverage(db: Path) -> None:
         {"day": "2020-01-09", "articles": 1},
     ]
     assert json.loads(WRITERS["json"](full))["read"] == 5
-    assert "5 matching articles (the 2 best read), … → …." in WRITERS["md"](capped)
-    assert "5 matching articles, … → …." in WRITERS["md"](full)
+    assert "المقالات المطابقة: 5 (قُرئت أفضل 2 منها)، من " in WRITERS["md"](capped)
+    assert "المقالات المطابقة: 5، من " in WRITERS["md"](full)
     tjs = json.loads(WRITERS["timelinejs"](capped))
-    assert tjs["title"]["text"]["text"] == "5 matching articles (the 2 best read)"
-    rows = list(csv.DictReader(io.StringIO(WRITERS["csv"](full))))
+    assert tjs["title"]["text"]["text"].startswith("المقالات المطابقة: 5 (قُرئت أفضل 2 منها)")
+    rows = list(csv.DictReader(io.StringIO(WRITERS["csv"](full).removeprefix("\ufeff"))))
     assert rows and all(r["date_ar"] == "5 كانون الثاني/يناير 2020" for r in rows
                         if r["date"] == "2020-01-05")  # fmt: skip
 

@@ -133,7 +133,7 @@ def test_no_match_is_an_empty_timeline(store: Store) -> None:
 def test_writers_show_how_widely_a_milestone_is_cited(store: Store) -> None:
     tl = summarize(store, DAM, dates=3, method="milestones")
     md = WRITERS["md"](tl)
-    assert "## 3 آذار/مارس 2015 (2015-03-03)" in md and "4 articles, 3 outlets" in md
+    assert "## 3 آذار/مارس 2015 (2015-03-03)" in md and "المقالات: 4، وسائل الإعلام: 3" in md
     data = json.loads(WRITERS["json"](tl))
     first = data["entries"][0]
     assert (first["date"], first["label"], first["articles"]) == ("2011", "2011", 2)
@@ -141,7 +141,7 @@ def test_writers_show_how_widely_a_milestone_is_cited(store: Store) -> None:
     assert first["cited_by"] == {"articles": 2, "outlets": first["outlets"]}
     assert data["mode"] == "milestones" and data["matched"] == tl.articles
     vis = json.loads(WRITERS["vis"](tl))["items"]
-    assert vis[0]["start"] == "2011-01-01" and vis[0]["end"] == "2012-01-01"
+    assert vis[0]["start"] == "2011-01-01" and vis[0]["end"] == "2011-12-31T23:59:59"
     assert "end" not in vis[1]  # a day is a point
     csv = WRITERS["csv"](tl).splitlines()
     assert csv[0].endswith(",mod,articles,outlets,doc_ids")

@@ -73,6 +73,8 @@ def test_the_same_line_from_another_outlet_is_folded_in(store: Store) -> None:
     assert entry.date == "2019-03-03"
     (item,) = entry.items
     assert {item.doc_id, *item.also} == {"w1", "d1"}
+    outlets = {"w1": "wire", "d1": "daily"}
+    assert item.also_sources == tuple(outlets[d] for d in item.also)  # for the exports
 
 
 def test_a_sentence_is_used_for_one_day_only(store: Store) -> None:
@@ -96,7 +98,7 @@ def test_exports(store: Store) -> None:
     assert [e["date"] for e in data["entries"]] == ["2019-03-03", "2019-03-04", "2019-03-14"]
     assert data["entries"][0]["label"] == "3 آذار/مارس 2019"  # output-contract.md
     assert next(iter(summaries(parse(data)))).isoformat() == "2019-03-03"  # what eval tls reads
-    rows = list(csv.DictReader(io.StringIO(WRITERS["csv"](tl))))
+    rows = list(csv.DictReader(io.StringIO(WRITERS["csv"](tl).removeprefix("\ufeff"))))
     assert rows[0]["doc_id"] in {"w1", "d1"} and rows[0]["date"] == "2019-03-03"
     assert rows[0]["date_ar"] == "3 آذار/مارس 2019"
     tjs = json.loads(WRITERS["timelinejs"](tl))

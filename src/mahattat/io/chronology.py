@@ -2,8 +2,10 @@
 
 Each writer is ``Document -> str``: events in date order (``events.chronology``), each
 line with who acted, where, and how many. TimelineJS3 and vis-timeline get their own
-JSON; sections (``الغزو:``) become TimelineJS eras and vis-timeline groups. Article text
-is made safe as ``safe.py`` says.
+JSON, or as a self-contained page (``pages.py``); sections (``الغزو:``) become
+TimelineJS eras and vis-timeline groups. A slide's headline is the start of its event and
+its body the rest, never the same words twice. Article text is made safe as ``safe.py``
+says.
 
 The events and time packages load the temporal grammar, so they are imported when a
 writer runs, not with this module (``mahattat --help`` imports no pipeline).
@@ -11,6 +13,7 @@ writer runs, not with this module (``mahattat --help`` imports no pipeline).
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
@@ -21,6 +24,9 @@ if TYPE_CHECKING:
     from ..records import Document, Event
 
 HEADLINE_WORDS = 10  # words of the event shown as a TimelineJS headline / vis item
+HEADLINE_SLACK = 3  # a line this many words longer is a headline whole: no "… two words"
+_CLAUSE_END = tuple("،,؛;:")  # a headline may stop at a clause's end
+NO_SECTION = "—"  # the vis-timeline group of the events outside any section
 
 
 def _names(doc: Document, ids: tuple[str, ...]) -> list[str]:
@@ -75,8 +81,7 @@ def _cell(text: str) -> str:
 
 
 def to_markdown(doc: Document) -> str:
-    title = md_text(doc.title or doc.id or "Chronology")
-    head = f"# {title}\n\nPublished {md_text(doc.published)}.\n"
+    head = f"# {md_text(_title(doc))}\n\n{md_text(_published(doc))} ({md_text(doc.published)}).\n"
     cols = ["date", "date_ar", "event", "who", "where", "how many"]
     lines = [head, "| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
     lines += ["| " + " | ".join(_cell(r[c]) for c in cols) + " |" for r in rows(doc)]
@@ -124,10 +129,38 @@ def date_parts(date: str) -> dict[str, str]:
     return out
 
 
-def headline(text: str) -> str:
-    """The first words of ``text``, as plain text (HTML writers escape it)."""
+def _title(doc: Document) -> str:
+    return doc.title or doc.id or "التسلسل الزمني"
+
+
+def _published(doc: Document) -> str:
+    from ..time.values import label
+
+    return f"نُشر في {label(doc.published)}"
+
+
+def split_headline(text: str) -> tuple[str, str]:
+    """``text`` as a headline and the rest, as plain text (HTML writers escape it): the
+    first ``HEADLINE_WORDS`` words, or fewer up to a clause's end (``،``), ending in
+    ``…`` where the rest, which starts with ``…``, goes on; all of it when it is short."""
     words = text.split()
-    return " ".join(words[:HEADLINE_WORDS]) + (" …" if len(words) > HEADLINE_WORDS else "")
+    if len(words) <= HEADLINE_WORDS + HEADLINE_SLACK:
+        return " ".join(words), ""
+    ends = [i for i in range(7, HEADLINE_WORDS + 1) if words[i - 1].endswith(_CLAUSE_END)]
+    cut = ends[-1] if ends else HEADLINE_WORDS
+    return " ".join(words[:cut]) + " …", "… " + " ".join(words[cut:])
+
+
+def headline(text: str) -> str:
+    """The headline of ``text`` (``split_headline``)."""
+    return split_headline(text)[0]
+
+
+def _meta(doc: Document, ev: Event) -> list[str]:
+    """Who, where, how many of an event, as lines of a slide (plain text)."""
+    parts = [("من", _names(doc, ev.actors)), ("أين", _names(doc, ev.places))]
+    parts.append(("كم", _amounts(doc, ev.quantities)))
+    return [f"{name}: {'، '.join(values)}" for name, values in parts if values]
 
 
 def _eras(events: list[Event]) -> list[dict[str, Any]]:
@@ -151,20 +184,21 @@ def timelinejs(doc: Document) -> dict[str, Any]:
     events = _in_date_order(doc.events)
     items = []
     for ev in events:
+        head, rest = split_headline(ev.text)
+        body = "<br>".join(html_text(x) for x in [rest, *_meta(doc, ev)] if x)
         item: dict[str, Any] = {
             "unique_id": ev.id,
             "start_date": date_parts(ev.date),
             "display_date": html_text(reads(ev)),
-            "text": {"headline": html_text(headline(ev.text)), "text": html_text(ev.text)},
+            "text": {"headline": html_text(head), "text": body},
         }
         if ev.end_date:
             item["end_date"] = date_parts(ev.end_date)
         if ev.section:
             item["group"] = html_text(ev.section)
         items.append(item)
-    title = html_text(doc.title or doc.id or "Chronology")
     return {
-        "title": {"text": {"headline": title, "text": f"Published {html_text(doc.published)}"}},
+        "title": {"text": {"headline": html_text(_title(doc)), "text": html_text(_published(doc))}},
         "events": items,
         "eras": _eras(events),
     }
@@ -181,28 +215,66 @@ def iso_day(date: str) -> str:
     return values.first_day(date).isoformat()
 
 
+def vis_span(date: str, end_date: str | None = None) -> dict[str, str]:
+    """Where vis-timeline draws a date: a day as a point, a coarser calendar point (a year,
+    a month, a week, a season...) or a range of two as a range to the end of its last day
+    (``2011`` -> ``2011-01-01`` to ``2011-12-31T23:59:59``)."""
+    from ..time import values
+
+    last = end_date if end_date and values.is_point(end_date) else date
+    out = {"start": iso_day(date)}
+    if values.is_point(last) and (last != date or values.day(date) is None):
+        out |= {"end": f"{values.last_day(last).isoformat()}T23:59:59", "type": "range"}
+    return out
+
+
+def vis_options(items: list[dict[str, Any]]) -> dict[str, Any]:
+    """vis-timeline's options: right to left, its few words in Arabic, and a window over
+    every item, ranges to their end (a margin of a twentieth of it either side)."""
+    words = {"current": "الحالي", "time": "الوقت", "deleteSelected": "احذف المحدد"}
+    out = {"rtl": True, "locale": "ar", "locales": {"ar": words}, "orientation": "top"}
+    if items:
+        first = min(dt.date.fromisoformat(i["start"]) for i in items)
+        last = max(dt.date.fromisoformat(i.get("end", i["start"])[:10]) for i in items)
+        margin = dt.timedelta(days=max((last - first).days // 20, 1))
+        out |= {"start": (first - margin).isoformat(), "end": (last + margin).isoformat()}
+    return out
+
+
 def vis(doc: Document) -> dict[str, Any]:
-    """vis-timeline ``items`` and ``groups`` (one group per section)."""
+    """vis-timeline ``items`` and ``options`` (right to left), with one group per section
+    when the document has sections (the events outside them in ``NO_SECTION``)."""
     events = _in_date_order(doc.events)
-    groups = list(dict.fromkeys(ev.section or "" for ev in events))
+    sections = [ev.section or NO_SECTION for ev in events]
+    groups = list(dict.fromkeys(sections)) if any(ev.section for ev in events) else []
     items = []
-    for ev in events:
+    for ev, section in zip(events, sections, strict=True):
         item: dict[str, Any] = {
             "id": ev.id,
             "content": html_text(headline(ev.text)),
             "title": html_text(f"{reads(ev)}: {ev.text}"),
-            "start": iso_day(ev.date),
-            "group": groups.index(ev.section or ""),
             "className": (ev.type or "event").lower(),
-        }
-        if ev.end_date:
-            item["end"] = iso_day(ev.end_date)
+        } | vis_span(ev.date, ev.end_date)
+        if groups:
+            item["group"] = groups.index(section)
         items.append(item)
-    return {
-        "items": items,
-        "groups": [{"id": i, "content": html_text(g)} for i, g in enumerate(groups)],
-    }
+    out: dict[str, Any] = {"items": items, "options": vis_options(items)}
+    if groups:
+        out["groups"] = [{"id": i, "content": html_text(g)} for i, g in enumerate(groups)]
+    return out
 
 
 def to_vis(doc: Document) -> str:
     return encodable(json.dumps(vis(doc), ensure_ascii=False, indent=2))
+
+
+def to_timelinejs_page(doc: Document) -> str:
+    from .pages import timelinejs_page
+
+    return timelinejs_page(timelinejs(doc), _title(doc))
+
+
+def to_vis_page(doc: Document) -> str:
+    from .pages import vis_page
+
+    return vis_page(vis(doc), _title(doc), _published(doc))

@@ -13,7 +13,15 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from .chronology import rows, to_csv, to_markdown, to_timelinejs, to_vis
+from .chronology import (
+    rows,
+    to_csv,
+    to_markdown,
+    to_timelinejs,
+    to_timelinejs_page,
+    to_vis,
+    to_vis_page,
+)
 from .safe import encodable
 
 if TYPE_CHECKING:
@@ -149,4 +157,6 @@ WRITERS: dict[str, Writer] = {
     "csv": to_csv,
     "timelinejs": to_timelinejs,
     "vis": to_vis,
+    "timelinejs-html": to_timelinejs_page,
+    "vis-html": to_vis_page,
 }

@@ -5,6 +5,7 @@ the thread pool (``offload``) under the time limit."""
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from collections.abc import Callable
@@ -31,6 +32,13 @@ class Context:
     db: Path | None
     settings: ServerSettings
     _local: threading.local = field(default_factory=threading.local)
+    _busy: anyio.CapacityLimiter | None = None
+
+    def busy(self) -> anyio.CapacityLimiter:
+        """The worker threads of pipeline work (made in the event loop, on first use)."""
+        if self._busy is None:
+            self._busy = anyio.CapacityLimiter(self.settings.busy_workers or os.cpu_count() or 2)
+        return self._busy
 
     @property
     def hint(self) -> str | None:
@@ -73,16 +81,18 @@ def context(request: Request) -> Context:
     return ctx
 
 
-async def offload(request: Request, fn: Callable[[], T]) -> T:
-    """``fn()`` in the thread pool; 504 once it takes longer than the time limit (the
-    thread is left to finish: a thread cannot be killed, but nothing waits for it)."""
+async def offload(request: Request, fn: Callable[[], T], *, busy: bool = False) -> T:
+    """``fn()`` in the thread pool (pipeline work, ``busy``: among ``busy_workers`` threads,
+    in turn); 504 once it takes longer than the time limit, waiting included (the thread
+    is left to finish: a thread cannot be killed, but nothing waits for it)."""
     ctx = context(request)
+    limiter = ctx.busy() if busy else None
     limit = ctx.settings.time_limit
     deadline = time.monotonic() + limit + ctx.settings.time_limit_grace
     try:
         with anyio.fail_after(limit):
             return await anyio.to_thread.run_sync(
-                partial(ctx.run, fn, deadline), abandon_on_cancel=True
+                partial(ctx.run, fn, deadline), abandon_on_cancel=True, limiter=limiter
             )
     except TimeoutError:
         raise ApiError(

@@ -17,6 +17,7 @@ class ServerSettings:
     max_search: int
     max_offset: int
     max_candidates: int
+    busy_workers: int  # pipeline requests at a time (0: one per core)
     hint: str
     cors_origins: tuple[str, ...] = field(default=())  # none: no CORS header at all
 

@@ -18,6 +18,7 @@ _DAY = re.compile(r"(\d{4}-\d\d-\d\d)(?:T|$)")  # a DATE's day, or a TIME's
 _MOD_ORDER = {"START": 0, "EARLY": 0, "MID": 1, None: 1, "END": 2, "LATE": 2}
 # The month a part of the year opens with (seasons by the northern meteorological year).
 _PART_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12, "H1": 1, "H2": 7}
+_PART_MONTHS = {"Q": 3, "H": 6, "SP": 3, "SU": 3, "FA": 3, "WI": 3}  # how many months a part spans
 
 Ymd = tuple[int, int, int]  # month and day 0 when the value does not give them
 
@@ -40,7 +41,7 @@ def ymd(value: str) -> Ymd:
     its Monday, a quarter, half or season its first month."""
     y, _, rest = value.partition("-")
     month = dom = 0
-    if rest[:1] == "W":
+    if rest[:1] == "W" and rest[1:2].isdigit():  # a week, not winter (WI)
         week = min(int(rest[1:3]), 52)  # W53 exists only in some years
         monday = dt.date.fromisocalendar(int(y), max(week, 1), 1)
         month, dom = monday.month, monday.day
@@ -64,6 +65,18 @@ def first_day(value: str) -> dt.date:
     """The first day of a calendar point (``2018-04`` -> 2018-04-01)."""
     y, m, d = ymd(value)
     return dt.date(y, max(m, 1), max(d, 1))
+
+
+def last_day(value: str) -> dt.date:
+    """The last day of a calendar point (``2018`` -> 2018-12-31, ``2018-02`` -> 2018-02-28,
+    a week its Sunday, ``2018-WI`` -> 2019-02-28)."""
+    y, m, d = ymd(value)
+    rest = value.partition("-")[2]
+    if d:
+        return dt.date(y, m, d) + dt.timedelta(days=6 if rest[:1] == "W" else 0)
+    months = 12 if not m else _PART_MONTHS.get(rest[:1], _PART_MONTHS.get(rest[:2], 1))
+    later = m - 1 + months if m else 12  # months from January of y to the month after it
+    return dt.date(y + later // 12, later % 12 + 1, 1) - dt.timedelta(days=1)
 
 
 def after(value: str, dct: dt.date) -> bool:

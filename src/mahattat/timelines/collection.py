@@ -62,9 +62,19 @@ def collect(
 
 
 def stamped(tl: Timeline, c: Collection) -> Timeline:
-    """``tl`` saying what it was made from: every match, what was read, the coverage."""
+    """``tl`` saying what it was made from: every match, what was read, the coverage, and
+    the outlets of the articles each line's ``also`` names (``also_sources``)."""
     read = len(c.articles) if c.capped else None
-    return replace(tl, articles=c.matching, read=read, coverage=c.coverage)
+    outlets = {a.doc_id: a.source for a in c.articles}
+    entries = tuple(
+        replace(e, items=tuple(_with_outlets(it, outlets) for it in e.items)) for e in tl.entries
+    )
+    return replace(tl, articles=c.matching, read=read, coverage=c.coverage, entries=entries)
+
+
+def _with_outlets(it: TimelineItem, outlets: dict[str, str | None]) -> TimelineItem:
+    found = (outlets.get(d) for d in it.also)
+    return replace(it, also_sources=tuple(dict.fromkeys(s for s in found if s)))
 
 
 def line(a: Stored, start: int, end: int) -> TimelineItem:
@@ -72,4 +82,6 @@ def line(a: Stored, start: int, end: int) -> TimelineItem:
     raw = a.text[start:end]
     text = raw.strip()
     start += len(raw) - len(raw.lstrip())
-    return TimelineItem(text, a.doc_id, start, start + len(text), a.url, a.source, a.published)
+    return TimelineItem(
+        text, a.doc_id, start, start + len(text), a.url, a.source, a.published, title=a.title
+    )

@@ -41,7 +41,7 @@ async def extract(body: ExtractIn, request: Request) -> dict[str, Any]:
         doc = run(body.text, published, id=body.id, title=body.title).as_dict()
         return {**doc, "text": body.text, "labels": labels.of(doc["timexes"], doc["events"])}
 
-    return await offload(request, work)
+    return await offload(request, work, busy=True)
 
 
 @router.get("/articles/{doc_id:path}", summary="A stored article with what was found in it")

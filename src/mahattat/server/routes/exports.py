@@ -57,4 +57,4 @@ async def export(
     body: Annotated[dict[str, Any], Body(description="The JSON of /api/timeline, edited.")],
 ) -> Response:
     tl = payload.timeline(body)
-    return await offload(request, lambda: written(tl, format))
+    return await offload(request, lambda: written(tl, format), busy=True)

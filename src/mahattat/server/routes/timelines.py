@@ -90,7 +90,7 @@ async def timeline(request: Request, a: Annotated[Asked, Depends(asked)]) -> dic
                 it["candidates"] = others
         return {**out, "variants": found}
 
-    return await offload(request, work)
+    return await offload(request, work, busy=True)
 
 
 @router.get("/timeline/export", summary="A topic's timeline as a file")
@@ -101,4 +101,4 @@ async def export(
         tl, _ = build(request, a)
         return written(tl, format)
 
-    return await offload(request, work)
+    return await offload(request, work, busy=True)

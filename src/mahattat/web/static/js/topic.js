@@ -159,7 +159,7 @@ function choices(entry, i) {
   menu.addEventListener("change", () => {
     if (menu.value === "") return;
     const k = Number(menu.value);
-    const shown = { ...entry.items[i], struck: false };
+    const { candidates, ...shown } = { ...entry.items[i], struck: false }; // the server also lists them on items
     entry.items[i] = { ...others[k], struck: false };
     entry.candidates = [shown, ...others.filter((_, j) => j !== k)];
     menu.closest(".entry").replaceWith(entryNode(entry));
@@ -177,7 +177,7 @@ export function exported() {
   const entries = edited.entries
     .map(({ candidates, ...e }) => ({
       ...e,
-      items: e.items.filter((it) => !it.struck).map(({ struck, ...kept }) => kept),
+      items: e.items.filter((it) => !it.struck).map(({ struck, candidates, ...kept }) => kept),
     }))
     .filter((e) => e.items.length);
   return { ...edited, entries };

@@ -272,6 +272,10 @@ def test_a_line_is_shown_in_its_article(page: Any, base: str, artifacts: Path) -
     assert page.locator("#article-doc mark.line").inner_text() == line
     assert page.locator("#article-meta .date").inner_text().endswith("2021")
     assert page.locator("#article-meta a.url").inner_text().startswith("https://example.org/أخبار/")
+    dates = page.locator("#article-chronology li.event-entry .date").all_inner_texts()
+    assert "20 أيلول/سبتمبر 2021" in dates  # the article's own chronology beside it
+    page.locator("#article-chronology li.event-entry").first.click()
+    assert page.locator("#article-doc .event.focus").count() >= 1
     page.screenshot(path=str(artifacts / "page-article.png"), full_page=True)
     page.click("#article-back")  # back where the editor came from
     assert page.locator("#view-topic").is_visible()

@@ -3,7 +3,7 @@
 
 import { getJSON } from "./api.js";
 import { articles, bdi, byId, clear, el, link, say } from "./dom.js";
-import { legend } from "./extract.js";
+import { chronology, eventSpans, legend } from "./chronology.js";
 import { annotated, documentSpans } from "./spans.js";
 import { showTab } from "./tabs.js";
 
@@ -134,9 +134,12 @@ function showArticle(doc, line) {
     doc.url ? " · " : "", link(doc.url) || "",
   );
   legend(byId("article-legend"), doc);
-  const spans = documentSpans(doc, doc.labels || {});
+  const labels = doc.labels || {};
+  const spans = [...eventSpans(doc), ...documentSpans(doc, labels)];
   if (line) spans.unshift({ start: line.start, end: line.end, kind: "line", title: "السطر في الخط الزمني", wide: true });
-  clear(byId("article-doc")).append(annotated(doc.text, spans));
+  const box = clear(byId("article-doc"));
+  box.append(annotated(doc.text, spans));
+  chronology(byId("article-chronology"), box, doc, labels, doc.text);
 }
 
 function closeArticle() {

@@ -2,7 +2,8 @@
 // its dates, entities and quantities marked, and its chronology beside it.
 
 import { postJSON } from "./api.js";
-import { append, bdi, byId, clear, el, say } from "./dom.js";
+import { chronology, eventSpans, legend } from "./chronology.js";
+import { bdi, byId, clear, say } from "./dom.js";
 import { today } from "./dates.js";
 import { exportButtons } from "./exports.js";
 import { annotated, documentSpans } from "./spans.js";
@@ -55,75 +56,11 @@ async function run() {
 
 function render({ doc, labels, text }) {
   byId("extract-result").hidden = false;
-  const events = (doc.events || []).map((v) => ({
-    start: v.start, end: v.end, kind: "event", id: v.id, tag: "span", wide: true,
-  }));
   const box = clear(byId("extract-doc"));
-  box.append(annotated(text, [...events, ...documentSpans(doc, labels)]));
+  box.append(annotated(text, [...eventSpans(doc), ...documentSpans(doc, labels)]));
   legend(byId("extract-legend"), doc);
-  chronology(doc, labels);
+  chronology(byId("extract-chronology"), box, doc, labels, text);
   exportButtons(byId("extract-exports"), () => asTimeline(doc, labels), byId("extract-error"));
-}
-
-/** Counts by kind, each in its highlight colour. */
-export function legend(node, doc) {
-  clear(node);
-  const parts = [
-    ["timex", "تواريخ وأزمنة", doc.timexes],
-    ["entity", "كيانات", doc.entities],
-    ["quantity", "كميات", doc.quantities],
-  ];
-  for (const [kind, name, found] of parts) {
-    if (!found) continue; // a kind the answer does not carry is not "0"
-    node.append(el("span", { class: `key ${kind}` }, `${name}: ${found.length.toLocaleString("ar")}`));
-  }
-}
-
-/** Events by date (the text's order within a date), each with who and where. */
-function chronology(doc, labels) {
-  const list = clear(byId("extract-chronology"));
-  const names = Object.fromEntries((doc.entities || []).map((e) => [e.id, e.text]));
-  const events = [...(doc.events || [])].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  if (!events.length) list.append(el("li", { class: "empty" }, "لا حدث مؤرخ في هذا النص"));
-  for (const v of events) {
-    const item = el("li", { class: "event-entry", tabindex: "0", dataset: { id: v.id } },
-      el("span", { class: "date" }, labels[v.id] || v.date),
-      flags(v),
-      el("p", { class: "line" }, bdi(v.display || v.text)),
-      roles(v, names));
-    for (const type of ["mouseenter", "focus"]) item.addEventListener(type, () => focus(v.id, false));
-    item.addEventListener("click", () => focus(v.id, true));
-    list.append(item);
-  }
-}
-
-function flags(v) {
-  const out = [];
-  if (v.negated) out.push(el("span", { class: "flag" }, "منفي"));
-  if (v.future) out.push(el("span", { class: "flag" }, "مرتقب"));
-  return out;
-}
-
-function roles(v, names) {
-  const rows = [
-    ["من", v.actors],
-    ["على", v.targets],
-    ["أين", v.places],
-  ].filter(([, ids]) => ids && ids.length);
-  if (!rows.length) return null;
-  const dl = el("dl", { class: "roles" });
-  for (const [name, ids] of rows) {
-    append(dl, [el("dt", {}, name), el("dd", {}, ids.map((id, i) => [i ? "، " : "", bdi(names[id] || id)]))]);
-  }
-  return dl;
-}
-
-/** Mark the event's words in the text; on click also bring them into view. */
-function focus(id, scroll) {
-  for (const node of document.querySelectorAll("#extract-doc .event.focus")) node.classList.remove("focus");
-  const parts = document.querySelectorAll(`#extract-doc .event[data-id="${CSS.escape(id)}"]`);
-  for (const node of parts) node.classList.add("focus");
-  if (scroll && parts.length) parts[0].scrollIntoView({ block: "center", behavior: "smooth" });
 }
 
 /** The chronology as a timeline JSON (output-contract) for /api/export. */

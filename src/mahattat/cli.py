@@ -604,6 +604,8 @@ def timeline_cmd(
 
 # --- serve -------------------------------------------------------------------------------
 
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
 
 @app.command("serve")
 def serve_cmd(
@@ -653,10 +655,32 @@ def serve_cmd(
     from .server import ServerSettings, create_app
 
     limit = None if max_body_mb is None else int(max_body_mb * 1024 * 1024)
+    local = host in LOOPBACK
     settings = ServerSettings.load(
-        max_body_bytes=limit, time_limit=time_limit, cors_origins=tuple(cors_origin or ())
+        max_body_bytes=limit,
+        time_limit=time_limit,
+        cors_origins=tuple(cors_origin or ()),
+        hosts=("127.0.0.1", "localhost", "[::1]") if local else (),
     )
-    if host not in ("127.0.0.1", "localhost", "::1"):
+    if not local:
         _say("warning", f"listening on {host}: other machines can reach the server")
+    _free(host, port)
+    from .pipeline import warm_up
+
+    warm_up()  # the lexicons and the entity model now, not on the first pasted article
     _say("note", f"serving {path if path.is_file() else 'no store'} on http://{host}:{port}/")
     uvicorn.run(create_app(path, settings=settings), host=host, port=port, log_level="warning")
+
+
+def _free(host: str, port: int) -> None:
+    """Exit with one line when ``host:port`` cannot be listened on (in use, no such
+    address), before the pipeline loads and uvicorn prints its own lines."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        with socket.socket(infos[0][0], socket.SOCK_STREAM) as s:
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+            s.bind(infos[0][4])
+    except OSError as e:
+        _fail(f"cannot listen on {host}:{port}: {e.strerror or e}")

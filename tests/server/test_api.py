@@ -73,6 +73,19 @@ def test_a_bad_extract_body_is_422_naming_the_field(
     assert r.json()["error"].startswith(says)
 
 
+def test_a_lone_surrogate_becomes_a_replacement_character(client: TestClient) -> None:
+    raw = '{"text": "زار الوزير \\ud800 المدينة في 3 مارس 2019", "published": "2019-03-04"}'
+    r = client.post("/api/extract", content=raw.encode(),
+                    headers={"content-type": "application/json"})  # fmt: skip
+    assert r.status_code == 200
+    doc = r.json()
+    assert "\ufffd" in doc["text"] and len(doc["text"]) == len(
+        "زار الوزير x المدينة في 3 مارس 2019"
+    )
+    (t,) = doc["timexes"]
+    assert doc["text"][t["start"] : t["end"]] == "3 مارس 2019"
+
+
 def test_a_body_that_is_not_json_is_422(client: TestClient) -> None:
     r = client.post("/api/extract", content=b"{not json",
                     headers={"content-type": "application/json"})  # fmt: skip

@@ -204,3 +204,25 @@ def test_an_unexpected_error_is_a_json_500(
         assert r.status_code == 500
         assert r.json() == {"error": "internal error (RuntimeError)"}
         assert r.headers["content-security-policy"] == CSP
+
+
+def test_a_local_server_answers_only_its_own_names(app_with: AppWith, store_path: Path) -> None:
+    local = ("127.0.0.1", "localhost", "[::1]")
+    with app_with(store_path, hosts=local) as c:
+        for host in ("127.0.0.1:8000", "localhost", "[::1]:8000", "LOCALHOST:80"):
+            assert c.get("/api/status", headers={"host": host}).status_code == 200
+        r = c.get("/api/status", headers={"host": "rebound.example:8000"})
+        assert r.status_code == 400 and "unknown host" in r.json()["error"]
+        assert r.headers["content-security-policy"] == CSP
+
+
+def test_a_file_that_is_not_a_store_is_503(app_with: AppWith, tmp_path: Path) -> None:
+    path = tmp_path / "news.db"
+    path.write_bytes(b"not a database at all" * 100)
+    with app_with(path) as c:
+        r = c.get("/api/search", params={"q": "سوق"})
+        assert r.status_code == 503 and "not a SQLite file" in r.json()["error"]
+        assert (
+            c.post("/api/extract", json={"text": "نص", "published": "2021-05-10"}).status_code
+            == 200
+        )

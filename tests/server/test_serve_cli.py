@@ -51,6 +51,19 @@ def test_another_programs_database_is_refused_unchanged(tmp_path: Path) -> None:
     assert path.read_bytes() == before
 
 
+def test_a_port_in_use_is_one_line(tmp_path: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = str(taken.getsockname()[1])
+        result = runner.invoke(app, ["serve", "--db", str(tmp_path / "x.db"), "--port", port])
+    assert result.exit_code == 1
+    assert (
+        result.stderr.splitlines()[-1] == f"error: cannot listen on 127.0.0.1:{port}: "
+        "Address already in use"
+    )
+
+
 def test_other_commands_do_not_load_the_server() -> None:
     code = "import sys, mahattat.cli; print(sorted({'fastapi', 'uvicorn'} & set(sys.modules)))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)

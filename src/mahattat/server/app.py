@@ -45,5 +45,5 @@ def create_app(db: Path | None, *, settings: ServerSettings | None = None) -> Fa
             allow_methods=["GET", "POST"],
             allow_headers=["content-type"],
         )
-    app.add_middleware(Guard)  # the last added is the outermost: it sees every answer
+    app.add_middleware(Guard, hosts=cfg.hosts)  # the last added is the outermost
     return app

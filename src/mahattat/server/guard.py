@@ -44,8 +44,9 @@ class Guard:
     unexpected exception answered as JSON 500 (logged with its traceback) rather than
     with the server's plain text."""
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: App, hosts: tuple[str, ...] = ()) -> None:
         self.app = app
+        self.hosts = {h.lower() for h in hosts}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -63,6 +64,10 @@ class Guard:
                 message["headers"] = [*message.get("headers", []), *extra]
             await send(message)
 
+        if self.hosts and (host := _host(scope)) not in self.hosts:
+            await send_json(secured, 400, f"unknown host {host!r}: this server answers "
+                                          f"{', '.join(sorted(self.hosts))}")  # fmt: skip
+            return
         try:
             await self.app(scope, receive, secured)
         except ApiError as e:  # raised outside a route (a body read by a middleware)
@@ -72,6 +77,14 @@ class Guard:
             log.exception("unexpected error on %s", scope.get("path"))
             if not started:
                 await send_json(secured, 500, f"internal error ({type(e).__name__})")
+
+
+def _host(scope: Scope) -> str:
+    """The request's Host without its port (``[::1]:8000`` -> ``[::1]``)."""
+    raw = dict(scope.get("headers", [])).get(b"host", b"").decode("latin-1").lower()
+    if raw.startswith("["):  # an IPv6 literal
+        return raw[: raw.find("]") + 1] if "]" in raw else raw
+    return raw.split(":", 1)[0]
 
 
 class BodyTooLarge(ApiError):

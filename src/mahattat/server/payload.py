@@ -9,6 +9,7 @@ from dataclasses import MISSING, fields
 from typing import Any, TypeVar
 
 from ..records import Timeline, TimelineEntry, TimelineItem
+from ..time import values
 from .errors import ApiError
 
 R = TypeVar("R")
@@ -43,8 +44,8 @@ def _entry(e: Any, i: int) -> TimelineEntry:
     where = f"entries[{i}]"
     if not isinstance(e, dict) or not isinstance(e.get("items"), list):
         raise _bad(f'{where} as an object with an "items" list')
-    if not isinstance(e.get("date"), str) or not e["date"]:
-        raise _bad(f'{where}.date as a string (a TIMEX3 value such as "2018-10-02")')
+    if not isinstance(e.get("date"), str) or not _placed(e["date"], e.get("mod")):
+        raise _bad(f'{where}.date as a calendar value ("2018-10-02", "2018-10", "2018"...)')
     cited = e.get("cited_by") or {}
     values = {
         **e,
@@ -55,6 +56,16 @@ def _entry(e: Any, i: int) -> TimelineEntry:
         "candidates": (),  # what the editor did not keep is not exported
     }
     return _record(TimelineEntry, values, where)
+
+
+def _placed(date: str, mod: Any) -> bool:
+    """Whether the writers can put ``date`` on a calendar and read it out."""
+    try:
+        values.first_day(date)
+        values.label(date, mod if isinstance(mod, str) else None)
+    except (ValueError, KeyError):
+        return False
+    return True
 
 
 def _item(it: Any, where: str) -> TimelineItem:

@@ -20,6 +20,10 @@ class ServerSettings:
     busy_workers: int  # pipeline requests at a time (0: one per core)
     hint: str
     cors_origins: tuple[str, ...] = field(default=())  # none: no CORS header at all
+    # the Host names a request may carry (none: any); a server on 127.0.0.1 answers only
+    # its own names, so that a page whose domain re-resolves to 127.0.0.1 (DNS rebinding)
+    # cannot read it
+    hosts: tuple[str, ...] = field(default=())
 
     @classmethod
     def load(cls, **overrides: Any) -> ServerSettings:

@@ -27,19 +27,23 @@ async def extract(body: ExtractIn, request: Request) -> dict[str, Any]:
     """The document JSON of ``mahattat extract --format json`` (``output-contract.md``),
     with the ``text`` it was run on and ``labels``: the readable Arabic date of every
     timex and event id."""
+    from ...io.safe import encodable
     from ...pipeline import extract as run
     from ...pipeline import parse_published
 
     if not body.text.strip():
         raise ApiError(422, "text: empty (paste an article)")
+    # a lone surrogate (a JSON escape can give one) has no UTF-8: U+FFFD, offsets kept
+    text, title = encodable(body.text), body.title and encodable(body.title)
     try:
         published = parse_published(body.published).isoformat()
     except ValueError as e:
         raise ApiError(422, f"published: {e}") from None
 
     def work() -> dict[str, Any]:
-        doc = run(body.text, published, id=body.id, title=body.title).as_dict()
-        return {**doc, "text": body.text, "labels": labels.of(doc["timexes"], doc["events"])}
+        ident = body.id and encodable(body.id)
+        doc = run(text, published, id=ident, title=title).as_dict()
+        return {**doc, "text": text, "labels": labels.of(doc["timexes"], doc["events"])}
 
     return await offload(request, work, busy=True)
 
@@ -53,7 +57,8 @@ async def article(doc_id: str, request: Request) -> dict[str, Any]:
     def work() -> dict[str, Any]:
         found = ctx.store().article(doc_id)
         if found is None:
-            raise ApiError(404, f"no article {doc_id!r} in the store")
+            shown = doc_id if len(doc_id) <= 80 else doc_id[:80] + "…"
+            raise ApiError(404, f"no article {shown!r} in the store")
         out = found.as_dict()
         out["published_ar"] = labels.day(found.published)
         out["labels"] = labels.of(out["timexes"], out["events"])  # type: ignore[arg-type]

@@ -470,6 +470,7 @@ def test_what_is_left_opens_in_timelinejs_and_vis(
     slides = " ".join(opened.locator(".tl-slide").all_text_contents())
     assert lines[0][:30] not in slides and all(k[:30] in slides for k in kept)
     assert "نيسان/أبريل 2021" in slides or "أيلول/سبتمبر 2021" in slides
+    opened.wait_for_timeout(1500)  # TimelineJS slides its navigation in: shoot it at rest
     opened.screenshot(path=str(artifacts / "page-export-timelinejs.png"))
 
 

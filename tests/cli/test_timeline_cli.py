@@ -12,8 +12,10 @@ from typer.testing import CliRunner
 from mahattat.cli import MAX_DATES, MAX_PER_DATE, TIMELINE_METHODS, app
 
 runner = CliRunner()
+# a BOM (Excel reads UTF-8), the editor's columns, then the machine's
 CSV_HEADER = (
-    "date,date_ar,score,text,doc_id,source,url,published,start,end,also,mod,articles,outlets,doc_ids"
+    "\ufeffdate,date_ar,text,outlet,title,url,also_outlets,"
+    "score,doc_id,source,published,start,end,also,mod,articles,outlets,doc_ids"
 )
 
 

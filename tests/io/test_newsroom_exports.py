@@ -169,7 +169,7 @@ def test_vis_is_right_to_left_with_one_group_per_outlet() -> None:
                              {"id": 1, "content": "بي بي سي عربي"}]  # fmt: skip
     assert [i["group"] for i in vis["items"]] == [0, 1]
     assert vis["items"][0]["content"] == split_headline(LONG)[0]
-    assert (vis["options"]["start"], vis["options"]["end"]) == ("2019-03-02", "2019-03-15")
+    assert (vis["options"]["start"], vis["options"]["end"]) == ("2019-03-02", "2019-03-16")
 
 
 def test_vis_never_has_empty_groups() -> None:

@@ -45,6 +45,12 @@ def when(ev: Event) -> str:
     return out + (f" ({ev.mod})" if ev.mod else "")
 
 
+def shown(ev: Event) -> str:
+    """The event's words as people read them: its ``display`` (glued words split), else
+    its text."""
+    return ev.display or ev.text
+
+
 def reads(ev: Event) -> str:
     """The date as an Arabic reader reads it: ``أواخر نيسان/أبريل 2004``, ``2003 – 2011``."""
     from ..time import values
@@ -65,7 +71,7 @@ def rows(doc: Document) -> list[dict[str, str]]:
         {
             "date": when(ev),
             "date_ar": reads(ev),
-            "event": ev.text,
+            "event": shown(ev),
             "who": "، ".join(_names(doc, ev.actors)),
             "where": "، ".join(_names(doc, ev.places)),
             "how many": "، ".join(_amounts(doc, ev.quantities)),
@@ -184,7 +190,7 @@ def timelinejs(doc: Document) -> dict[str, Any]:
     events = _in_date_order(doc.events)
     items = []
     for ev in events:
-        head, rest = split_headline(ev.text)
+        head, rest = split_headline(shown(ev))
         body = "<br>".join(html_text(x) for x in [rest, *_meta(doc, ev)] if x)
         item: dict[str, Any] = {
             "unique_id": ev.id,
@@ -229,15 +235,18 @@ def vis_span(date: str, end_date: str | None = None) -> dict[str, str]:
 
 
 def vis_options(items: list[dict[str, Any]]) -> dict[str, Any]:
-    """vis-timeline's options: right to left, its few words in Arabic, and a window over
-    every item, ranges to their end (a margin of a twentieth of it either side)."""
+    """vis-timeline's options: right to left, its few words in Arabic, a box beside its
+    date on the side of the time after it (``align`` ``left`` reads so right to left),
+    and a window over every item, ranges to their end, with room for the last boxes."""
     words = {"current": "الحالي", "time": "الوقت", "deleteSelected": "احذف المحدد"}
     out = {"rtl": True, "locale": "ar", "locales": {"ar": words}, "orientation": "top"}
+    out["align"] = "left"
     if items:
         first = min(dt.date.fromisoformat(i["start"]) for i in items)
         last = max(dt.date.fromisoformat(i.get("end", i["start"])[:10]) for i in items)
-        margin = dt.timedelta(days=max((last - first).days // 20, 1))
-        out |= {"start": (first - margin).isoformat(), "end": (last + margin).isoformat()}
+        span = max((last - first).days, 4)
+        before, after = dt.timedelta(days=span // 20 or 1), dt.timedelta(days=span // 4)
+        out |= {"start": (first - before).isoformat(), "end": (last + after).isoformat()}
     return out
 
 
@@ -251,8 +260,8 @@ def vis(doc: Document) -> dict[str, Any]:
     for ev, section in zip(events, sections, strict=True):
         item: dict[str, Any] = {
             "id": ev.id,
-            "content": html_text(headline(ev.text)),
-            "title": html_text(f"{reads(ev)}: {ev.text}"),
+            "content": html_text(headline(shown(ev))),
+            "title": html_text(f"{reads(ev)}: {shown(ev)}"),
             "className": (ev.type or "event").lower(),
         } | vis_span(ev.date, ev.end_date)
         if groups:

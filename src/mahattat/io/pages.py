@@ -181,7 +181,10 @@ def timelinejs_page(data: dict[str, Any], title: str) -> str:
     """A TimelineJS3 page of ``data`` (a TimelineJS JSON): its Arabic locale inlined and
     asked for with ``language: "ar"``, so no request ever leaves the page."""
     library = _library(TIMELINEJS, "dist/js/timeline.js", "script")
+    from ..datafile import load_json
+
     locale = json.loads(_library(TIMELINEJS, "dist/js/locale/ar.json", "script"))
+    locale |= load_json("io/timelinejs-ar.json")  # what it leaves in English
     blocks = "\n".join([
         f'<script type="application/json" id="tl-locale">{script_json(locale)}</script>',
         f'<script type="application/json" id="tl-data">{script_json(data)}</script>',

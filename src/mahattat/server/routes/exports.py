@@ -35,7 +35,7 @@ def written(tl: Any, fmt: str) -> Response:
     kind = fmt.rsplit("-", 1)[-1]
     ext = {"timelinejs": "json", "vis": "json"}.get(kind, kind)
     media = _TYPES.get(ext, "application/json")
-    name = f"{tl.query or 'timeline'}-{fmt}.{ext}"
+    name = f"{(tl.query or 'timeline')[:60]}-{fmt}.{ext}"  # a header line stays short
     headers = {
         "content-disposition": "attachment; filename=\"timeline.{}\"; filename*=UTF-8''{}".format(
             ext, quote(name, safe="")

@@ -76,3 +76,27 @@ def processes() -> Processes:
     if not Path("/proc/self/stat").exists():
         pytest.skip("needs Linux's /proc")
     return Processes()
+
+
+Doc = tuple[str, str, str, str]  # (id, published, source, text)
+
+
+def ingested(folder: Path, docs: list[Doc]) -> Path:
+    """A store at ``folder/db`` holding ``docs``, ingested as ``mahattat ingest`` does."""
+    import json
+
+    from mahattat.ingest.run import ingest
+
+    src = folder / "in.jsonl"
+    rows = [{"id": i, "published": p, "source": s, "text": t} for i, p, s, t in docs]
+    src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
+    ingest([src], folder / "db", jobs=1)
+    return folder / "db"
+
+
+@pytest.fixture(scope="session")
+def archive(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Callable[[list[Doc]], Path]:
+    """``archive(DOCS)``: the path of a new store holding the small archive ``DOCS``."""
+    return lambda docs: ingested(tmp_path_factory.mktemp("archive"), docs)

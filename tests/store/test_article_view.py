@@ -3,12 +3,11 @@ outlets, and search narrowed to the articles naming an entity."""
 
 from __future__ import annotations
 
-import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from mahattat.ingest.run import ingest
 from mahattat.store import Store
 
 DOCS = [
@@ -21,13 +20,8 @@ DOCS = [
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
-    folder: Path = tmp_path_factory.mktemp("view")
-    src = folder / "in.jsonl"
-    rows = [{"id": i, "published": p, "source": s, "text": t} for i, p, s, t in DOCS]
-    src.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), "utf-8")
-    ingest([src], folder / "db", jobs=1)
-    return Store(folder / "db")
+def store(archive: Callable[..., Path]) -> Store:
+    return Store(archive(DOCS))
 
 
 def test_an_article_with_its_rows_pointing_into_its_text(store: Store) -> None:

@@ -3,13 +3,12 @@ keep another line than the one chosen."""
 
 from __future__ import annotations
 
-import json
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from mahattat.ingest.run import ingest
 from mahattat.store import Store
 from mahattat.timelines import summarize
 
@@ -28,16 +27,8 @@ DOCS = [
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
-    folder: Path = tmp_path_factory.mktemp("cand")
-    src = folder / "in.jsonl"
-    lines = [
-        json.dumps({"id": i, "published": p, "source": s, "text": t}, ensure_ascii=False)
-        for i, p, s, t in DOCS
-    ]
-    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    ingest([src], folder / "db", jobs=1)
-    return Store(folder / "db")
+def store(archive: Callable[..., Path]) -> Store:
+    return Store(archive(DOCS))
 
 
 def test_the_fire_day_offers_the_civil_defence_line(store: Store) -> None:

@@ -4,12 +4,11 @@ outlets is one line."""
 
 from __future__ import annotations
 
-import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from mahattat.ingest.run import ingest
 from mahattat.store import Store
 from mahattat.timelines import summarize
 
@@ -50,16 +49,8 @@ DOCS = [
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
-    folder = tmp_path_factory.mktemp("events-tl")
-    src = folder / "in.jsonl"
-    lines = [
-        json.dumps({"id": i, "published": p, "source": s, "text": t}, ensure_ascii=False)
-        for i, p, s, t in DOCS
-    ]
-    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    ingest([src], folder / "db", jobs=1)
-    return Store(folder / "db")
+def store(archive: Callable[..., Path]) -> Store:
+    return Store(archive(DOCS))
 
 
 def _days(store: Store, query: str, dates: int) -> list[tuple[str, list[str]]]:

@@ -4,6 +4,7 @@ collapse, agreement and repairs later articles keep citing, beside unrelated new
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -48,16 +49,8 @@ DOCS = [
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("ms")
-    src = folder / "in.jsonl"
-    lines = [
-        json.dumps({"id": i, "published": p, "source": s, "text": t}, ensure_ascii=False)
-        for i, p, s, t in DOCS
-    ]
-    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    ingest([src], folder / "db", jobs=1)
-    return folder / "db"
+def db(archive: Callable[..., Path]) -> Path:
+    return archive(DOCS)
 
 
 @pytest.fixture(scope="module")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -41,16 +42,8 @@ DOCS = [
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
-    folder = tmp_path_factory.mktemp("tl")
-    src = folder / "in.jsonl"
-    lines = [
-        json.dumps({"id": i, "published": p, "source": s, "text": t}, ensure_ascii=False)
-        for i, p, s, t in DOCS
-    ]
-    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    ingest([src], folder / "db", jobs=1)
-    return Store(folder / "db")
+def store(archive: Callable[..., Path]) -> Store:
+    return Store(archive(DOCS))
 
 
 def test_days_ranked_by_the_articles_that_speak_of_them(store: Store) -> None:

@@ -498,30 +498,22 @@ class Store:
     def value_articles(self, values: Iterable[str]) -> dict[str, int]:
         """How many articles of the whole store mention each TIMEX3 value (its index
         alone: ``2015`` in thousands of articles is context, not a topic's milestone)."""
-        wanted = sorted(set(values))
-        out: dict[str, int] = {}
-        for i in range(0, len(wanted), 500):
-            chunk = wanted[i : i + 500]
-            marks = ", ".join("?" * len(chunk))
-            rows = self.db.execute(
-                "SELECT value, count(DISTINCT article) FROM timexes"
-                f" WHERE value IN ({marks}) GROUP BY value", chunk,
-            )  # fmt: skip
-            out.update(rows)
-        return out
+        return self._counts("SELECT value, count(DISTINCT article) FROM timexes", "value", values)
 
     def published_on(self, days: Iterable[str]) -> dict[str, int]:
         """How many articles of the whole store were published on each of ``days``."""
-        wanted = sorted(set(days))
+        return self._counts("SELECT published, count(*) FROM articles", "published", days)
+
+    def _counts(self, select: str, column: str, keys: Iterable[str]) -> dict[str, int]:
+        """``select ... WHERE column IN keys GROUP BY column``, 500 keys a statement
+        (SQLite's limit on parameters)."""
+        wanted = sorted(set(keys))
         out: dict[str, int] = {}
         for i in range(0, len(wanted), 500):
             chunk = wanted[i : i + 500]
             marks = ", ".join("?" * len(chunk))
-            rows = self.db.execute(
-                "SELECT published, count(*) FROM articles"
-                f" WHERE published IN ({marks}) GROUP BY published", chunk,
-            )  # fmt: skip
-            out.update(rows)
+            sql = f"{select} WHERE {column} IN ({marks}) GROUP BY {column}"
+            out.update(self.db.execute(sql, chunk))
         return out
 
     def passages(self, spans: Iterable[tuple[int, int, int]]) -> list[str]:

@@ -9,7 +9,10 @@ what it skipped, and where, instead of stopping at the first bad line. Formats g
 - ``-``: JSONL on stdin;
 - ``.jsonl``, ``.jsonl.gz``, ``.json.gz``: one JSON object a line, streamed line by line;
 - ``.csv``, ``.csv.gz``: a header row names the columns;
-- a folder: its ``.txt`` and ``.html``/``.htm`` files, recursively, in name order;
+- ``.parquet``: one article a row, columns named as JSONL keys (``io.parquet``);
+- a folder: its ``.txt``, ``.html``/``.htm`` and ``.parquet`` files, recursively, in name
+  order; a folder that ``mahattat batch`` wrote (``documents/`` and ``_done/``) is refused
+  here: ``ingest`` stores its rows as they are, without extracting again;
 - ``.txt`` (publication date in the file name), ``.html``/``.htm``: one article a file;
 - ``.warc``, ``.warc.gz``: the HTML responses in a web archive.
 
@@ -22,7 +25,8 @@ for the same reason.
 
 An origin says where a record came from: ``path:line`` (the line a JSONL/CSV record
 starts on), ``path`` (one file, or a whole file that cannot be read), ``path#record-N``
-(the N-th record of a WARC file); ``source_name(path)`` is the ``path`` part.
+(the N-th record of a WARC file), ``path#row-N`` (the N-th row of a Parquet file);
+``source_name(path)`` is the ``path`` part.
 """
 
 from __future__ import annotations
@@ -104,6 +108,7 @@ _HTML_TYPES = ("text/html", "application/xhtml+xml")
 # htmldate, through trafilatura: the original date, not the "updated" one; no search of
 # the running text, where any date the article mentions would pass for its own.
 _DATE_PARAMS = {"original_date": True, "extensive_search": False}
+_BATCH_OUTPUT = "a batch output, already extracted: mahattat ingest stores it as it is"
 _TOO_LARGE = f"over {MAX_BYTES // 2**20} MB"
 
 
@@ -151,6 +156,9 @@ def read(
             if jsonl:
                 yield BadRecord(source_name(path), "a folder, not a JSONL file")
                 continue
+            if is_batch_output(path):
+                yield BadRecord(source_name(path), _BATCH_OUTPUT)
+                continue
             for file in _folder_files(path):
                 yield from _reader(file, pages)(file, fields)
         else:
@@ -173,8 +181,8 @@ def source_name(path: str | Path) -> str:
 def count(paths: Iterable[str | Path], *, jsonl: bool = False) -> int | None:
     """A cheap estimate of how many items ``read`` yields, for a progress bar.
 
-    Lines for JSONL/CSV, files for folders; ``None`` when a path's count is unknown (WARC,
-    stdin).
+    Lines for JSONL/CSV, rows for Parquet (by its footer), files for folders; ``None``
+    when a path's count is unknown (WARC, stdin).
     """
     total = 0
     for path in paths:
@@ -187,10 +195,16 @@ def count(paths: Iterable[str | Path], *, jsonl: bool = False) -> int | None:
 
 def _count_one(path: Path, jsonl: bool) -> int | None:
     if path.is_dir():
-        return 1 if jsonl else len(_folder_files(path))
+        if jsonl or is_batch_output(path):
+            return 1
+        return sum(_count_one(file, jsonl) or 1 for file in _folder_files(path))
     if not path.is_file():
         return 1  # one BadRecord
     kind = "jsonl" if jsonl else _kind(path)
+    if kind == "parquet":
+        from .parquet import count_rows
+
+        return count_rows(path)
     if kind == "jsonl":
         return _count_lines(path)
     if kind == "csv":
@@ -218,7 +232,9 @@ _KINDS = (
     ((".warc", ".warc.gz"), "warc"),
     ((".txt",), "txt"),
     ((".html", ".htm"), "html"),
+    ((".parquet",), "parquet"),
 )
+_FOLDER_KINDS = ("txt", "html", "parquet")
 
 
 def _kind(path: Path) -> str | None:
@@ -233,14 +249,22 @@ def _reader(path: Path, pages: bool = False) -> _Reader:
         "warc": partial(_read_warc, pages=pages),
         "txt": _read_txt,
         "html": partial(_read_html, pages=pages),
+        "parquet": _read_parquet,
     }
     return readers.get(_kind(path), _read_unknown)
 
 
 def _read_unknown(path: Path, _fields: Fields) -> Iterator[Item]:
     yield BadRecord(
-        source_name(path), "unknown format (not .jsonl[.gz], .csv, .txt, .html, .warc[.gz])"
+        source_name(path),
+        "unknown format (not .jsonl[.gz], .csv, .txt, .html, .warc[.gz], .parquet)",
     )
+
+
+def _read_parquet(path: Path, fields: Fields) -> Iterator[Item]:
+    from .parquet import read_parquet  # here: only a Parquet file pays for pyarrow
+
+    yield from read_parquet(path, fields)
 
 
 def _open(path: Path) -> IO[bytes]:
@@ -455,7 +479,12 @@ def _csv_article(header: list[str], row: list[str], fields: Fields, origin: str)
 
 
 def _folder_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.rglob("*") if _kind(p) in ("txt", "html") and p.is_file())
+    return sorted(p for p in folder.rglob("*") if _kind(p) in _FOLDER_KINDS and p.is_file())
+
+
+def is_batch_output(path: Path) -> bool:
+    """Whether PATH is a folder that ``mahattat batch`` wrote (``batch.schema``)."""
+    return (path / "documents").is_dir() and (path / "_done").is_dir()
 
 
 def _read_txt(path: Path, fields: Fields) -> Iterator[Item]:

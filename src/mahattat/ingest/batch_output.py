@@ -23,7 +23,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from ..batch import schema
-from ..io.records import BadRecord, count, is_batch_output, source_name
+from ..io.records import BadRecord, count, is_batch_output, said, source_name
 from ..store import ArticleRows, Store
 from .run import Report
 
@@ -124,7 +124,7 @@ def _first(root: Path, pid: str) -> _Key:
 
 def _column(file: Path, name: str) -> list[Any]:
     try:
-        return pq.ParquetFile(file).read(columns=[name]).column(name).to_pylist()
+        return pq.ParquetFile(file).read(columns=[name], use_threads=False).column(name).to_pylist()
     except (pa.ArrowException, OSError, KeyError, ValueError):
         return []  # reported when the partition is read
 
@@ -137,13 +137,22 @@ def _partition(root: Path, pid: str) -> tuple[list[ArticleRows], list[BadRecord]
         tables[table] = []
         for file in _files(root, table, pid):
             try:
-                tables[table] += pq.ParquetFile(file).read(columns=columns.names).to_pylist()
+                # one thread: see io.parquet (pyarrow can abort on a damaged file otherwise)
+                read = pq.ParquetFile(file).read(columns=columns.names, use_threads=False)
+                tables[table] += read.to_pylist()
             except (pa.ArrowException, OSError, KeyError, ValueError) as e:
-                reason = f"damaged batch output, partition {pid} not stored ({_short(e)})"
-                return BadRecord(source_name(file), reason)
-    articles = sorted(_articles(tables), key=lambda a: _key(a.origin))
+                return _damaged(file, pid, e)
+    try:
+        articles = sorted(_articles(tables), key=lambda a: _key(a.origin))
+    except (KeyError, TypeError) as e:  # nulls where the schema has none: not our writer's
+        return _damaged(root / "documents", pid, e)
     rejects = [BadRecord(r["origin"], r["reason"]) for r in tables["rejects"]]
     return articles, rejects
+
+
+def _damaged(file: Path, pid: str, e: Exception) -> BadRecord:
+    reason = f"damaged batch output, partition {pid} not stored ({said(e)})"
+    return BadRecord(source_name(file), reason)
 
 
 def _articles(tables: dict[str, list[dict[str, Any]]]) -> Iterator[ArticleRows]:
@@ -166,7 +175,3 @@ def _articles(tables: dict[str, list[dict[str, Any]]]) -> Iterator[ArticleRows]:
 
 def _stored(value: object) -> object:
     return int(value) if isinstance(value, bool) else value  # negated, future: 0/1 rows
-
-
-def _short(e: Exception) -> str:
-    return " ".join(str(e).split())[:120] or type(e).__name__

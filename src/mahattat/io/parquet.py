@@ -8,13 +8,13 @@ for: a shard of a million articles never sits in memory whole.
 
 Origins are ``path#row-N`` (the N-th row of the file, from 1). A file whose footer
 cannot be read is one ``BadRecord``; a row group whose data is damaged gives one per row
-it held (the footer says how many), so every row is accounted for, and the next row
-group is read on.
+it held (the footer says how many) and did not give, so every row is accounted for, and
+the next row group is read on.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -22,7 +22,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from .records import BadRecord, Fields, Item, _from_mapping, _guard, source_name
+from .records import BadRecord, Fields, Item, _from_mapping, _guard, said, source_name
 
 BATCH_ROWS = 256  # rows decoded at a time: a few MB of news text
 # A damaged row group claiming more rows than this is one BadRecord, not one per row: a
@@ -43,11 +43,10 @@ def read_parquet(path: Path, fields: Fields) -> Iterator[Item]:
     if isinstance(columns, str):  # every row would be bad: say it once
         yield BadRecord(name, columns)
         return
-    first = 1
+    row = 1
     for group in range(opened.num_row_groups):
         size = opened.metadata.row_group(group).num_rows
-        yield from _group(opened, group, columns, fields, name, first, size)
-        first += size
+        row = yield from _group(opened, group, columns, fields, name, row, size)
 
 
 def count_rows(path: Path) -> int:
@@ -64,9 +63,9 @@ def _open(path: Path, name: str) -> pq.ParquetFile | BadRecord:
     except OSError as e:
         if not isinstance(e, pa.ArrowException) and e.strerror:  # the disk, not the file
             return BadRecord(name, f"cannot read: {e.strerror}")
-        return BadRecord(name, f"not a Parquet file ({_short(e)})")
+        return BadRecord(name, f"not a Parquet file ({said(e)})")
     except _ERRORS as e:
-        return BadRecord(name, f"not a Parquet file ({_short(e)})")
+        return BadRecord(name, f"not a Parquet file ({said(e)})")
 
 
 def _columns(names: list[str], fields: Fields) -> list[str] | str:
@@ -88,11 +87,17 @@ def _group(
     name: str,
     first: int,
     size: int,
-) -> Iterator[Item]:
-    """The rows of one row group; those left unread when its data is damaged, each bad."""
-    row = first
+) -> Generator[Item, None, int]:
+    """The rows of one row group, then a bad record for each row the footer gives it that
+    its data did not (damaged: cut off, or shorter than said); the next row's number."""
+    row, end = first, first + size
+    # use_threads=False: pyarrow 24 can abort the process (a C++ terminate) when a damaged
+    # row group is read again on its thread pool; one thread a reader is also what a
+    # batch worker wants.
+    batches = file.iter_batches(BATCH_ROWS, row_groups=[group], columns=columns, use_threads=False)
+    reason = "damaged Parquet data (fewer rows than its footer says)"
     try:
-        for batch in file.iter_batches(BATCH_ROWS, row_groups=[group], columns=columns):
+        for batch in batches:
             for record in _records(batch):
                 origin = f"{name}#row-{row}"
                 if isinstance(record, str):
@@ -101,7 +106,9 @@ def _group(
                     yield _guard(origin, partial(_from_mapping, record, fields, origin))
                 row += 1
     except _ERRORS as e:
-        yield from _unread(name, row, first + size, f"damaged Parquet data ({_short(e)})")
+        reason = f"damaged Parquet data ({said(e)})"
+    yield from _unread(name, row, end, reason)
+    return max(row, end)
 
 
 def _unread(name: str, row: int, end: int, reason: str) -> Iterator[BadRecord]:
@@ -143,7 +150,3 @@ def _dates_as_text(batch: pa.RecordBatch) -> pa.RecordBatch:
 
 def _is_date(kind: pa.DataType) -> bool:
     return bool(pa.types.is_date(kind) or pa.types.is_timestamp(kind))
-
-
-def _short(e: Exception) -> str:
-    return " ".join(str(e).split())[:120] or type(e).__name__

@@ -280,9 +280,17 @@ def _opened(path: Path) -> IO[bytes] | BadRecord:
     try:
         return _open(path)
     except EOFError as e:
-        return BadRecord(f"{source_name(path)}:1", f"file breaks off here ({e})")
+        return BadRecord(f"{source_name(path)}:1", f"file breaks off here ({said(e)})")
     except OSError as e:
-        return BadRecord(source_name(path), f"cannot read: {e.strerror or e}")
+        return BadRecord(source_name(path), f"cannot read: {said(e.strerror or e)}")
+
+
+def said(error: object, limit: int = 160) -> str:
+    """An error's message as part of a one-line reason: a library may quote the damaged
+    bytes themselves (warcio does), newlines and control characters included."""
+    text = " ".join(str(error).split())
+    text = "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def _guard(origin: str, build: Callable[[], RawArticle]) -> Item:
@@ -391,7 +399,7 @@ def _jsonl_lines(stream: IO[bytes], name: str, fields: Fields) -> Iterator[Item]
                 origin = f"{name}:{number}"
                 yield _guard(origin, partial(_jsonl_article, raw, fields, origin))
     except _STREAM_ERRORS as e:
-        yield BadRecord(f"{name}:{number + 1}", f"file breaks off here ({e})")
+        yield BadRecord(f"{name}:{number + 1}", f"file breaks off here ({said(e)})")
 
 
 def _looks_utf16(stream: IO[bytes]) -> bool:
@@ -429,7 +437,7 @@ def _read_csv(path: Path, fields: Fields) -> Iterator[Item]:
             yield from _csv_records(_csv_rows(reader, name), fields)
     except _STREAM_ERRORS as e:
         line = reader.line_num + 1 if reader is not None else 1
-        yield BadRecord(f"{name}:{line}", f"file breaks off here ({e})")
+        yield BadRecord(f"{name}:{line}", f"file breaks off here ({said(e)})")
 
 
 def _csv_text(binary: IO[bytes]) -> io.TextIOWrapper:
@@ -446,7 +454,7 @@ def _csv_rows(reader: Any, name: str) -> Iterator[_Row]:
         except StopIteration:
             return
         except csv.Error as e:
-            yield origin, BadRecord(origin, f"bad CSV: {e}")
+            yield origin, BadRecord(origin, f"bad CSV: {said(e)}")
             continue
         if row:
             yield origin, row
@@ -513,7 +521,7 @@ def _file_bytes(path: Path) -> bytes:
             raise _Bad(_TOO_LARGE)
         return path.read_bytes()
     except OSError as e:
-        raise _Bad(f"cannot read: {e.strerror or e}") from None
+        raise _Bad(f"cannot read: {said(e.strerror or e)}") from None
 
 
 def _decode(data: bytes, name: str) -> str:
@@ -551,7 +559,7 @@ def _bare_extraction(html: str, url: str | None) -> Any:
             date_extraction_params=_DATE_PARAMS,
         )
     except Exception as e:  # a third-party parser on any page: one page, not the run
-        raise _Bad(f"cannot extract the HTML ({type(e).__name__}: {e})") from None
+        raise _Bad(f"cannot extract the HTML ({type(e).__name__}: {said(e)})") from None
 
 
 # --- WARC ------------------------------------------------------------------------------
@@ -565,7 +573,7 @@ def _read_warc(path: Path, _fields: Fields, pages: bool = False) -> Iterator[Ite
     try:
         stream = path.open("rb")
     except OSError as e:
-        yield BadRecord(name, f"cannot read: {e.strerror or e}")
+        yield BadRecord(name, f"cannot read: {said(e.strerror or e)}")
         return
     try:
         with stream:
@@ -574,10 +582,10 @@ def _read_warc(path: Path, _fields: Fields, pages: bool = False) -> Iterator[Ite
                     yield from _warc_item(record, f"{name}#record-{number}", pages)
                     record = None  # reported
     except (ArchiveLoadFailed, *_STREAM_ERRORS) as e:
-        yield BadRecord(f"{name}#record-{number + 1}", f"file breaks off here ({e})")
+        yield BadRecord(f"{name}#record-{number + 1}", f"file breaks off here ({said(e)})")
         return
     except Exception as e:  # warcio fails in its own ways on a record cut in its headers
-        reason = f"damaged WARC record ({type(e).__name__}: {e})"
+        reason = f"damaged WARC record ({type(e).__name__}: {said(e)})"
         yield BadRecord(f"{name}#record-{number + 1}", reason)
         return
     if record is not None and _cut_off(record):  # a last record that is no page, cut off
@@ -611,7 +619,7 @@ def _warc_page(record: Any, origin: str) -> Page:
     try:
         data = record.content_stream().read(MAX_BYTES + 1)  # undoes chunking and gzip
     except (*_STREAM_ERRORS, ValueError) as e:
-        raise _Bad(f"cannot read the HTTP body ({e})") from None
+        raise _Bad(f"cannot read the HTTP body ({said(e)})") from None
     if len(data) > MAX_BYTES:
         raise _Bad(_TOO_LARGE)
     if _cut_off(record):

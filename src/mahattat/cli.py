@@ -125,8 +125,9 @@ def _today(why: str) -> str:
 
 
 @contextlib.contextmanager
-def _progress(total: int | None, label: str) -> Iterator[Callable[[int], None]]:
-    """A progress bar on stderr when it is a terminal; yields ``advance(to)``."""
+def _progress(total: int | None, label: str) -> Iterator[Callable[..., None]]:
+    """A progress bar on stderr when it is a terminal; yields ``advance(to, total=None)``
+    (a total known only later is given with a step)."""
     from rich.console import Console
     from rich.progress import (
         BarColumn,
@@ -140,7 +141,7 @@ def _progress(total: int | None, label: str) -> Iterator[Callable[[int], None]]:
     columns = (TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
     with Progress(*columns, console=console, disable=not console.is_terminal) as progress:
         task = progress.add_task(label, total=total)
-        yield lambda to: progress.update(task, completed=to)
+        yield lambda to, total=None: progress.update(task, completed=to, total=total)
 
 
 def _emit(line: str) -> None:
@@ -427,6 +428,83 @@ def ingest_cmd(
     typer.echo(report.summary(db, time.perf_counter() - started))
 
 
+# --- batch ---------------------------------------------------------------------------
+
+
+@app.command("batch")
+def batch_cmd(
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="PATH...", help="JSONL(.gz), CSV, WARC(.gz), or folders of .txt/.html."
+        ),
+    ],
+    out: Annotated[str, typer.Option("--out", "-o", help="The folder of Parquet datasets.")],
+    scheduler: Annotated[
+        str | None,
+        typer.Option("--scheduler", help="A running Dask scheduler, e.g. tcp://host:8786."),
+    ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", "-w", help="Local worker processes (default: one per core)."),
+    ] = None,
+    size: Annotated[
+        int, typer.Option("--partition-size", help="Records a partition (one task).")
+    ] = 2000,
+    text_field: Annotated[str, typer.Option("--text-field")] = "text",
+    date_field: Annotated[str, typer.Option("--date-field")] = "published",
+    id_field: Annotated[str, typer.Option("--id-field")] = "id",
+    title_field: Annotated[str, typer.Option("--title-field")] = "title",
+    source_field: Annotated[str, typer.Option("--source-field")] = "source",
+    url_field: Annotated[str, typer.Option("--url-field")] = "url",
+) -> None:
+    """Run the pipeline over archives on a Dask cluster, out to Parquet by month."""
+    if scheduler and workers is not None:
+        _fail("--workers starts a local cluster; with --scheduler the cluster has its own", 2)
+    if workers is not None and workers < 1:
+        _fail("--workers takes 1 or more", 2)
+    if size < 1:
+        _fail("--partition-size takes 1 or more", 2)
+    if Path(out).exists() and not Path(out).is_dir():
+        _fail(f"--out {out} is a file, not a folder")
+    _batch(
+        paths,
+        Path(out),
+        scheduler,
+        workers or 0,
+        size,
+        (text_field, date_field, id_field, title_field, source_field, url_field),
+    )
+
+
+def _batch(
+    paths: list[str],
+    out: Path,
+    scheduler: str | None,
+    workers: int,
+    size: int,
+    names: tuple[str, str, str, str, str, str],
+) -> None:
+    from .batch.run import batch
+    from .io.records import Fields
+
+    with _progress(None, "partitions") as advance:
+        try:
+            report = batch(
+                paths,
+                out,
+                fields=Fields(*names),
+                workers=workers,
+                scheduler=scheduler,
+                size=size,
+                say=lambda line: _say("note", line),
+                on_done=advance,
+            )
+        except (ValueError, OSError) as e:
+            _fail(str(e))
+    typer.echo(report.summary(out))
+
+
 QUERY_HELP = (
     'Arabic words to find, all of them; "a phrase"; a | b (or OR) for either; -word or '
     '-"a phrase" to exclude (after -- when the query starts with -).'
@@ -523,9 +601,7 @@ def eval_tls(
 def timeline_cmd(
     query: Annotated[str, typer.Argument(help=QUERY_HELP)],
     db: Annotated[str, typer.Option("--db", help="The store.")] = DEFAULT_DB,
-    start: Annotated[
-        str | None, typer.Option("--from", help="First day, month or year.")
-    ] = None,
+    start: Annotated[str | None, typer.Option("--from", help="First day, month or year.")] = None,
     end: Annotated[str | None, typer.Option("--to", help="Last day, month or year.")] = None,
     source: Annotated[str | None, typer.Option("--source", help="Only this outlet.")] = None,
     dates: Annotated[int, typer.Option("--dates", help=f"Days to keep (1 to {MAX_DATES}).")] = 10,
@@ -552,9 +628,7 @@ def timeline_cmd(
             help="Read at most this many best matches (0: all; default in settings.json).",
         ),
     ] = None,
-    fmt: Annotated[
-        str, typer.Option("--format", "-f", help=" | ".join(TIMELINE_FORMATS))
-    ] = "md",
+    fmt: Annotated[str, typer.Option("--format", "-f", help=" | ".join(TIMELINE_FORMATS))] = "md",
 ) -> None:
     """A dated timeline of QUERY across the store, each line pointing to its article."""
     if fmt not in TIMELINE_FORMATS:

@@ -22,7 +22,7 @@ from ..ingest.run import _one
 from ..io.records import BadRecord, Fields, Page, RawArticle, read
 from ..store import ArticleRows, content_hash
 from .partitions import SIZE, Partition, plan
-from .write import clean, done, write_partition
+from .write import clean, done, settle, write_partition
 
 if TYPE_CHECKING:
     from dask.distributed import Client
@@ -105,11 +105,15 @@ def batch(
     started = time.perf_counter()
     fields = fields or Fields()
     cut = plan(paths, fields, size)
+    settle(out, size)
     clean(out)
     todo = [p for p in cut.partitions if done(out, p.id) is None]
+    todo.sort(key=lambda p: p.first - p.stop)  # big ones first: no worker idles at the end
     if todo:
         with _client(workers, scheduler) as client:
             say(f"dashboard: {client.dashboard_link}")
+            if on_done:
+                on_done(0, len(todo))
             futures = client.map(
                 run_partition,
                 todo,

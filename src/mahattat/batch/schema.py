@@ -4,7 +4,8 @@
 article's publication month, taken from ``published``; it lives in the directory name,
 Hive style, not in the file), ``DIR/rejects/part-<id>.parquet`` for bad records, and
 ``DIR/_done/<id>.json`` once partition ``<id>`` is complete (written last, atomically,
-with its counts). The columns are exactly those of ``store.ArticleRows`` with the
+with its counts); ``DIR/_batch.json`` holds the partition size, which a re-run must
+keep (ids are record ranges). The columns are exactly those of ``store.ArticleRows`` with the
 article's ``doc_id`` on every row, so a batch becomes a store without extracting again.
 Offsets (``start``, ``end``) are in characters of the original ``text``.
 """
@@ -94,6 +95,7 @@ ARTICLE_TABLES: dict[str, pa.Schema] = {
 }
 TABLES: dict[str, pa.Schema] = {**ARTICLE_TABLES, "rejects": REJECTS}
 DONE = "_done"  # DIR/_done/<id>.json: the partition is complete
+SETTINGS = "_batch.json"  # DIR/_batch.json: {"partition_size": N}, the same on a re-run
 MONTH = "month"  # the Hive partition key: DIR/<table>/month=YYYY-MM/
 
 

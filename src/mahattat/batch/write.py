@@ -96,6 +96,21 @@ def _atomic(path: Path, write: Callable[[Path], object]) -> None:
         tmp.unlink(missing_ok=True)
 
 
+def settle(out: Path, size: int) -> None:
+    """Record the partition size of the batch at ``out``, or check it is the one used
+    before: partitions of another size overlap those done, their rows would be twice."""
+    path = out / schema.SETTINGS
+    if path.exists():
+        before = json.loads(path.read_text())["partition_size"]
+        if before != size:
+            raise ValueError(
+                f"{out} was written with --partition-size {before}; use it again to resume, "
+                "or another --out"
+            )
+        return
+    _atomic(path, lambda tmp: tmp.write_text(json.dumps({"partition_size": size})))
+
+
 def clean(out: Path) -> int:
     """Remove the temporary files of killed tasks; how many there were. Only between
     runs: a running batch's tasks write such files."""

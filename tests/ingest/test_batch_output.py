@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 from typer.testing import CliRunner
@@ -36,6 +39,7 @@ ARTICLES = [
      "text": "زار الرئيس باريس مرة أخرى في الأول من ديسمبر 2018 لبحث الاتفاق."},
 ]  # fmt: skip
 QUERY = "الرئيس"
+COLUMNS = ("id", "published", "source", "title", "url", "text")
 
 
 def _jsonl(path: Path) -> Path:
@@ -171,3 +175,32 @@ def test_the_command_ingests_a_batch_output_beside_other_input(built: dict, tmp_
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("10 records read in ")
     assert "6 added, 2 already stored, 2 rejected" in result.stdout
+
+
+def test_the_commands_end_to_end_from_parquet_input(built: dict, tmp_path: Path) -> None:
+    """``mahattat batch`` on a LocalCluster, from a Parquet copy of the JSONL (Parquet
+    shards go through the same readers), then ``mahattat ingest OUT``: the store of
+    ``ingest`` of the JSONL, but for the origins, which name the Parquet rows."""
+    records = [a for a in ARTICLES if isinstance(a, dict)]  # Parquet has no corrupt lines
+    columns = {k: [None if k not in a else str(a[k]) for a in records] for k in COLUMNS}
+    pq.write_table(pa.table(columns), tmp_path / "in.parquet")
+    mahattat = Path(sys.executable).parent / "mahattat"
+    out, db = tmp_path / "out", tmp_path / "db"
+    for args in (
+        ["batch", str(tmp_path / "in.parquet"), "--out", str(out), "--workers", "1",
+         "--partition-size", "3"],
+        ["ingest", str(out), "--db", str(db)],
+    ):  # fmt: skip
+        subprocess.run([mahattat, *args], capture_output=True, text=True, check=True)
+    direct, batch = _tables(built["tmp"] / "direct.db"), _tables(db)
+    origins = [row[7] for row in batch["articles"]]
+    assert origins == [f"{tmp_path / 'in.parquet'}#row-{n}" for n in (1, 2, 3, 6, 8)]
+    for table, rows in direct.items():
+        if table == "articles":
+            rows, batch[table] = (
+                [r[:7] + r[8:] for r in rows],
+                [r[:7] + r[8:] for r in batch[table]],
+            )
+        if table != "rejects":
+            assert batch[table] == rows, table
+    assert batch["rejects"] == [(f"{tmp_path / 'in.parquet'}#row-4", "no publication date")]

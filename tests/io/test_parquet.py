@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
+import pytest
 
+from mahattat.batch import schema
 from mahattat.io.records import BadRecord, Fields, RawArticle, count, read
 
 SENTENCE = "افتتحت البلدية حديقة عامة جديدة في وسط المدينة."
@@ -163,12 +165,20 @@ def test_a_folder_of_parquet_files_is_read_in_name_order(tmp_path: Path) -> None
     assert count([tmp_path]) == 2
 
 
-def test_a_batch_output_folder_is_not_read_as_input(tmp_path: Path) -> None:
-    (tmp_path / "documents").mkdir()
-    (tmp_path / "_done").mkdir()
+@pytest.mark.parametrize("mark", [schema.SETTINGS, schema.DONE])
+def test_a_batch_output_folder_is_not_read_as_input(tmp_path: Path, mark: str) -> None:
+    """Not even one killed before its first partition was done (only its settings)."""
+    folder = tmp_path / "documents" / "month=2018-10"
+    folder.mkdir(parents=True)
+    _write(folder / "part-1.parquet", {"text": [SENTENCE], "published": ["2018-10-02"]})
+    if mark == schema.DONE:
+        (tmp_path / mark).mkdir()
+    else:
+        (tmp_path / mark).write_text('{"partition_size": 2000}')
     assert _outcome(read([tmp_path])) == [
         (str(tmp_path), "a batch output, already extracted: mahattat ingest stores it as it is")
     ]
+    assert count([tmp_path]) == 1
 
 
 def test_pyarrow_is_imported_only_when_a_parquet_file_is_read(tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ what it skipped, and where, instead of stopping at the first bad line. Formats g
 - ``.csv``, ``.csv.gz``: a header row names the columns;
 - ``.parquet``: one article a row, columns named as JSONL keys (``io.parquet``);
 - a folder: its ``.txt``, ``.html``/``.htm`` and ``.parquet`` files, recursively, in name
-  order; a folder that ``mahattat batch`` wrote (``documents/`` and ``_done/``) is refused
+  order; a folder that ``mahattat batch`` wrote (``_batch.json``, ``_done/``) is refused
   here: ``ingest`` stores its rows as they are, without extracting again;
 - ``.txt`` (publication date in the file name), ``.html``/``.htm``: one article a file;
 - ``.warc``, ``.warc.gz``: the HTML responses in a web archive.
@@ -491,8 +491,10 @@ def _folder_files(folder: Path) -> list[Path]:
 
 
 def is_batch_output(path: Path) -> bool:
-    """Whether PATH is a folder that ``mahattat batch`` wrote (``batch.schema``)."""
-    return (path / "documents").is_dir() and (path / "_done").is_dir()
+    """Whether PATH is a folder that ``mahattat batch`` wrote: its settings, written before
+    any Parquet file, or its markers (``batch.schema.SETTINGS``, ``DONE``: named here
+    without importing pyarrow)."""
+    return (path / "_batch.json").is_file() or (path / "_done").is_dir()
 
 
 def _read_txt(path: Path, fields: Fields) -> Iterator[Item]:

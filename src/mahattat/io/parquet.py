@@ -28,6 +28,7 @@ BATCH_ROWS = 256  # rows decoded at a time: a few MB of news text
 # A damaged row group claiming more rows than this is one BadRecord, not one per row: a
 # damaged footer can claim billions.
 MAX_LISTED = 100_000
+_FEWER = "damaged Parquet data (fewer rows than its footer says)"
 # Anything pyarrow raises on a damaged file or page (ArrowException covers its own kinds).
 _ERRORS = (pa.ArrowException, OSError, ValueError, UnicodeDecodeError, IndexError)
 
@@ -44,10 +45,12 @@ def read_parquet(path: Path, fields: Fields) -> Iterator[Item]:
         if isinstance(columns, str):  # every row would be bad: say it once
             yield BadRecord(name, columns)
             return
-        row = 1
+        row, meta = 1, opened.metadata
         for group in range(opened.num_row_groups):
-            size = opened.metadata.row_group(group).num_rows
+            size = max(meta.row_group(group).num_rows, 0)
             row = yield from _group(opened, group, columns, fields, name, row, size)
+        # the file's own count: a row group whose count is damaged hid some of them
+        yield from _unread(name, row, meta.num_rows + 1, _FEWER)
 
 
 def count_rows(path: Path) -> int:
@@ -103,7 +106,7 @@ def _group(
     # row group is read again on its thread pool; one thread a reader is also what a
     # batch worker wants.
     batches = file.iter_batches(BATCH_ROWS, row_groups=[group], columns=columns, use_threads=False)
-    reason = "damaged Parquet data (fewer rows than its footer says)"
+    reason = _FEWER
     try:
         for batch in batches:
             for record in _records(batch):

@@ -503,6 +503,9 @@ def _batch(
         except (ValueError, OSError) as e:
             _fail(str(e))
     typer.echo(report.summary(out))
+    if report.failed:
+        why = f" (first: {report.error})" if report.error else ""
+        _fail(f"{report.failed} partitions failed{why}; run the same command again to retry them")
 
 
 QUERY_HELP = (

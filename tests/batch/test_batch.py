@@ -160,3 +160,48 @@ def test_cli_batch_and_its_errors(tmp_path: Path, cluster: Any, shards: type[Sha
     assert result.exit_code == 1 and result.stderr.strip().count("\n") == 0
     result = CliRunner().invoke(app, ["batch", str(src), "--out", str(src)])
     assert result.exit_code == 1 and "is a file, not a folder" in result.stderr
+
+
+def test_failed_partitions_are_reported_and_a_rerun_retries_them(
+    tmp_path: Path, cluster: Any, shards: type[Shards]
+) -> None:
+    src = shards.shard(tmp_path / "a.jsonl", [shards.article(n) for n in range(4)])
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "documents").write_text("a file where a folder must go")  # every write fails
+    report = _run([src], out, cluster, size=2)
+    assert (report.partitions, report.failed, report.articles) == (2, 2, 0)
+    assert report.error and "documents" in report.error
+    args = ["batch", str(src), "--out", str(out), "--partition-size", "2"]
+    result = CliRunner().invoke(app, [*args, "--scheduler", cluster.scheduler_address])
+    assert result.exit_code == 1 and "2 partitions failed" in result.stderr
+    assert "run the same command again" in result.stderr and "Traceback" not in result.output
+    (out / "documents").unlink()
+    again = _run([src], out, cluster, size=2)
+    assert (again.failed, again.articles, again.error) == (0, 4, None)
+
+
+def _html(text: str) -> str:
+    return (
+        '<!doctype html><html lang="ar"><head><meta charset="utf-8"><title>خبر</title>'
+        '<meta property="article:published_time" content="2019-05-06T08:00:00+03:00">'
+        f"</head><body><article><h1>خبر</h1><p>{text}</p><p>{text}</p></article></body></html>"
+    )
+
+
+def test_html_pages_are_extracted_by_the_workers_and_deduplicated(
+    tmp_path: Path, cluster: Any, shards: type[Shards]
+) -> None:
+    folder = tmp_path / "site"
+    folder.mkdir()
+    story = "أعلنت البلدية في 5 مايو 2019 افتتاح جسر جديد فوق النهر يربط الحيين الشرقي والغربي."
+    other = "قررت وزارة التربية تأجيل الامتحانات الوطنية أسبوعا بسبب موجة الحر التي تضرب البلاد."
+    (folder / "a.html").write_text(_html(story), encoding="utf-8")
+    (folder / "b.html").write_text(_html(story), encoding="utf-8")  # the same story again
+    (folder / "c.html").write_text(_html(other), encoding="utf-8")
+    report = _run([folder], tmp_path / "out", cluster)
+    got = shards.output(tmp_path / "out")
+    assert (report.records, report.articles, report.duplicates) == (3, 2, 1)
+    assert {r["origin"] for r in got["documents"]} == {f"{folder}/a.html", f"{folder}/c.html"}
+    assert {r["published"] for r in got["documents"]} == {"2019-05-06"}
+    assert "2019-05-05" in {r["date"] for r in got["events"]}

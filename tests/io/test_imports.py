@@ -9,6 +9,7 @@ import sys
 import pytest
 
 HEAVY = ("rich", "mahattat.time", "mahattat.events", "mahattat.pipeline", "mahattat.store")
+HEAVY += ("dask", "distributed", "pyarrow")  # mahattat batch and the Parquet reader only
 
 
 def loaded_after(code: str) -> list[str]:
@@ -22,7 +23,7 @@ def test_writer_modules_load_no_pipeline_and_no_rich() -> None:
     assert loaded_after(code) == []
 
 
-@pytest.mark.parametrize("args", [["--help"], ["timeline", "--help"]])
+@pytest.mark.parametrize("args", [["--help"], ["timeline", "--help"], ["batch", "--help"]])
 def test_help_loads_no_pipeline(args: list[str]) -> None:
     code = f"from mahattat.cli import app\ntry:\n    app({args!r})\nexcept SystemExit:\n    pass"
     assert [m for m in loaded_after(code) if m != "rich"] == []  # typer draws help with rich

@@ -13,7 +13,7 @@ import contextlib
 import os
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -39,6 +39,8 @@ class Report:
     duplicates: int
     rejected: int
     seconds: float
+    failed: int = 0  # partitions without a marker at the end (their records not counted)
+    error: str | None = None  # why the first of them failed
 
     def summary(self, out: Path) -> str:
         rate = self.records / self.seconds if self.seconds else 0.0
@@ -109,6 +111,7 @@ def batch(
     clean(out)
     todo = [p for p in cut.partitions if done(out, p.id) is None]
     todo.sort(key=lambda p: p.first - p.stop)  # big ones first: no worker idles at the end
+    errors: list[str] = []
     if todo:
         with _client(workers, scheduler) as client:
             say(f"dashboard: {client.dashboard_link}")
@@ -122,19 +125,37 @@ def batch(
                 key=[f"partition-{p.id}" for p in todo],
                 retries=RETRIES,
             )
-            for n, _ in enumerate(as_completed(futures), 1):
+            for n, future in enumerate(as_completed(futures), 1):
+                if future.status == "error":  # after its retries, or a worker lost 3 times
+                    e = future.exception()
+                    first_line = (str(e).splitlines() or [""])[0]
+                    errors.append(f"{future.key}: {type(e).__name__}: {first_line}")
                 if on_done:
                     on_done(n, len(todo))
-    return _report(out, cut.partitions, len(cut.partitions) - len(todo), started)
+    report = _report(out, cut.partitions, len(cut.partitions) - len(todo), started)
+    return replace(report, error=errors[0] if errors else None)
 
 
 def _report(out: Path, parts: tuple[Partition, ...], resumed: int, started: float) -> Report:
     totals = {"records": 0, "articles": 0, "duplicates": 0, "rejected": 0}
+    missing = 0
     for p in parts:
-        counts = done(out, p.id) or {}
+        counts = done(out, p.id)
+        missing += counts is None
         for k in totals:
-            totals[k] += counts.get(k, 0)
-    return Report(len(parts), resumed, **totals, seconds=time.perf_counter() - started)
+            totals[k] += (counts or {}).get(k, 0)
+    seconds = time.perf_counter() - started
+    t = totals
+    return Report(
+        len(parts),
+        resumed,
+        t["records"],
+        t["articles"],
+        t["duplicates"],
+        t["rejected"],
+        seconds,
+        failed=missing,
+    )
 
 
 @contextlib.contextmanager

@@ -390,7 +390,9 @@ def ingest_cmd(
     paths: Annotated[
         list[str],
         typer.Argument(
-            metavar="PATH...", help="JSONL(.gz), CSV, WARC(.gz), or folders of .txt/.html."
+            metavar="PATH...",
+            help="JSONL(.gz), CSV, WARC(.gz), Parquet, folders of .txt/.html/.parquet, or"
+            " the output folder of mahattat batch (stored as it is, not extracted again).",
         ),
     ],
     db: Annotated[str, typer.Option("--db", help="The store (created if missing).")] = DEFAULT_DB,

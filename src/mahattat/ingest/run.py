@@ -1,5 +1,6 @@
 """``mahattat ingest``: archives in (``io.records``), the pipeline on every core
-(``io.parallel``), rows out into the store.
+(``io.parallel``), rows out into the store; a folder that ``mahattat batch`` wrote goes
+in as it is (``batch_output``), without extracting again.
 
 The main process reads, drops what is stored already (same id or same text), and sends
 batches to worker processes; each batch comes back as rows and is written in one
@@ -16,7 +17,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..io.parallel import ordered_map
-from ..io.records import BadRecord, Fields, Page, RawArticle, article, read
+from ..io.records import (
+    STDIN,
+    BadRecord,
+    Fields,
+    Page,
+    RawArticle,
+    article,
+    is_batch_output,
+    read,
+)
+from ..io.records import count as count_records
 from ..pipeline import run, warm_up
 from ..records import Event
 from ..store import Added, ArticleRows, Store, content_hash
@@ -32,6 +43,7 @@ class Report:
     duplicates: int = 0
     bad: Counter[str] = field(default_factory=Counter)
     examples: list[BadRecord] = field(default_factory=list)  # the first few, to show
+    unfinished: int = 0  # partitions of a batch output without their _done marker
 
     def reject(self, bad: BadRecord) -> None:
         self.bad[bad.reason] += 1
@@ -53,6 +65,11 @@ class Report:
         ]
         lines += [f"  rejected {n}: {reason}" for reason, n in self.bad.most_common()]
         lines += [f"  {bad.origin}: {bad.reason}" for bad in self.examples]
+        if self.unfinished:
+            lines.append(
+                f"  {self.unfinished} batch partition(s) not finished (no _done marker) were"
+                " left out: run the batch again, then this ingest"
+            )
         return "\n".join(lines)
 
 
@@ -129,16 +146,62 @@ def ingest(
     report = Report()
     jobs = jobs or os.cpu_count() or 1
     with Store(db, write=True) as store:
-        records = read(paths, fields or Fields(), pages=True)
-        batches = _batches(records, store, report, batch, on_record)
-        for todo, done in ordered_map(_work, batches, jobs=jobs, warm_up=warm_up):
-            good = [r for r in done if isinstance(r, ArticleRows)]
-            failed = [r for r in done if isinstance(r, BadRecord)]
-            for bad in failed:  # those of the reading were counted as they were read
-                report.reject(bad)
-            rejects = [(b.origin, b.reason) for b in (*todo.rejects, *failed)]
-            report.stored(store.add(good, rejects))
+        for group, outputs in _groups(paths):
+            if outputs:
+                from .batch_output import ingest_output  # pyarrow: only for batch outputs
+
+                for root in group:
+                    ingest_output(Path(root), store, report, on_record)
+            else:
+                records = read(group, fields or Fields(), pages=True)
+                _ingest(records, store, report, jobs, batch, on_record)
     return report
+
+
+def count(paths: list[str]) -> int | None:
+    """``io.records.count``, a batch output counted by its partitions' records."""
+    if any(_is_output(path) for path in paths):
+        from .batch_output import count_records as count_with_outputs
+
+        return count_with_outputs(paths)
+    return count_records(paths)
+
+
+def _is_output(path: str | Path) -> bool:
+    return str(path) != STDIN and is_batch_output(Path(path))
+
+
+def _groups(paths: Iterable[str | Path]) -> Iterator[tuple[list[str | Path], bool]]:
+    """The paths in runs of batch outputs and of other inputs, in their order."""
+    group: list[str | Path] = []
+    kind = False
+    for path in paths:
+        output = _is_output(path)
+        if group and output != kind:
+            yield group, kind
+            group = []
+        group.append(path)
+        kind = output
+    if group:
+        yield group, kind
+
+
+def _ingest(
+    records: Iterator[RawArticle | BadRecord | Page],
+    store: Store,
+    report: Report,
+    jobs: int,
+    batch: int,
+    on_record: Callable[[int], None] | None,
+) -> None:
+    batches = _batches(records, store, report, batch, on_record)
+    for todo, done in ordered_map(_work, batches, jobs=jobs, warm_up=warm_up):
+        good = [r for r in done if isinstance(r, ArticleRows)]
+        failed = [r for r in done if isinstance(r, BadRecord)]
+        for bad in failed:  # those of the reading were counted as they were read
+            report.reject(bad)
+        rejects = [(b.origin, b.reason) for b in (*todo.rejects, *failed)]
+        report.stored(store.add(good, rejects))
 
 
 _Todo = tuple[RawArticle | Page, str | None, str | None]  # record, doc id, text hash

@@ -9,7 +9,10 @@ what it skipped, and where, instead of stopping at the first bad line. Formats g
 - ``-``: JSONL on stdin;
 - ``.jsonl``, ``.jsonl.gz``, ``.json.gz``: one JSON object a line, streamed line by line;
 - ``.csv``, ``.csv.gz``: a header row names the columns;
-- a folder: its ``.txt`` and ``.html``/``.htm`` files, recursively, in name order;
+- ``.parquet``: one article a row, columns named as JSONL keys (``io.parquet``);
+- a folder: its ``.txt``, ``.html``/``.htm`` and ``.parquet`` files, recursively, in name
+  order; a folder that ``mahattat batch`` wrote (``_batch.json``, ``_done/``) is refused
+  here: ``ingest`` stores its rows as they are, without extracting again;
 - ``.txt`` (publication date in the file name), ``.html``/``.htm``: one article a file;
 - ``.warc``, ``.warc.gz``: the HTML responses in a web archive.
 
@@ -22,7 +25,8 @@ for the same reason.
 
 An origin says where a record came from: ``path:line`` (the line a JSONL/CSV record
 starts on), ``path`` (one file, or a whole file that cannot be read), ``path#record-N``
-(the N-th record of a WARC file); ``source_name(path)`` is the ``path`` part.
+(the N-th record of a WARC file), ``path#row-N`` (the N-th row of a Parquet file);
+``source_name(path)`` is the ``path`` part.
 """
 
 from __future__ import annotations
@@ -104,6 +108,7 @@ _HTML_TYPES = ("text/html", "application/xhtml+xml")
 # htmldate, through trafilatura: the original date, not the "updated" one; no search of
 # the running text, where any date the article mentions would pass for its own.
 _DATE_PARAMS = {"original_date": True, "extensive_search": False}
+_BATCH_OUTPUT = "a batch output, already extracted: mahattat ingest stores it as it is"
 _TOO_LARGE = f"over {MAX_BYTES // 2**20} MB"
 
 
@@ -151,6 +156,9 @@ def read(
             if jsonl:
                 yield BadRecord(source_name(path), "a folder, not a JSONL file")
                 continue
+            if is_batch_output(path):
+                yield BadRecord(source_name(path), _BATCH_OUTPUT)
+                continue
             for file in _folder_files(path):
                 yield from _reader(file, pages)(file, fields)
         else:
@@ -173,8 +181,8 @@ def source_name(path: str | Path) -> str:
 def count(paths: Iterable[str | Path], *, jsonl: bool = False) -> int | None:
     """A cheap estimate of how many items ``read`` yields, for a progress bar.
 
-    Lines for JSONL/CSV, files for folders; ``None`` when a path's count is unknown (WARC,
-    stdin).
+    Lines for JSONL/CSV, rows for Parquet (by its footer), files for folders; ``None``
+    when a path's count is unknown (WARC, stdin).
     """
     total = 0
     for path in paths:
@@ -187,10 +195,16 @@ def count(paths: Iterable[str | Path], *, jsonl: bool = False) -> int | None:
 
 def _count_one(path: Path, jsonl: bool) -> int | None:
     if path.is_dir():
-        return 1 if jsonl else len(_folder_files(path))
+        if jsonl or is_batch_output(path):
+            return 1
+        return sum(_count_one(file, jsonl) or 1 for file in _folder_files(path))
     if not path.is_file():
         return 1  # one BadRecord
     kind = "jsonl" if jsonl else _kind(path)
+    if kind == "parquet":
+        from .parquet import count_rows
+
+        return count_rows(path)
     if kind == "jsonl":
         return _count_lines(path)
     if kind == "csv":
@@ -218,7 +232,9 @@ _KINDS = (
     ((".warc", ".warc.gz"), "warc"),
     ((".txt",), "txt"),
     ((".html", ".htm"), "html"),
+    ((".parquet",), "parquet"),
 )
+_FOLDER_KINDS = ("txt", "html", "parquet")
 
 
 def _kind(path: Path) -> str | None:
@@ -233,14 +249,22 @@ def _reader(path: Path, pages: bool = False) -> _Reader:
         "warc": partial(_read_warc, pages=pages),
         "txt": _read_txt,
         "html": partial(_read_html, pages=pages),
+        "parquet": _read_parquet,
     }
     return readers.get(_kind(path), _read_unknown)
 
 
 def _read_unknown(path: Path, _fields: Fields) -> Iterator[Item]:
     yield BadRecord(
-        source_name(path), "unknown format (not .jsonl[.gz], .csv, .txt, .html, .warc[.gz])"
+        source_name(path),
+        "unknown format (not .jsonl[.gz], .csv, .txt, .html, .warc[.gz], .parquet)",
     )
+
+
+def _read_parquet(path: Path, fields: Fields) -> Iterator[Item]:
+    from .parquet import read_parquet  # here: only a Parquet file pays for pyarrow
+
+    yield from read_parquet(path, fields)
 
 
 def _open(path: Path) -> IO[bytes]:
@@ -256,9 +280,17 @@ def _opened(path: Path) -> IO[bytes] | BadRecord:
     try:
         return _open(path)
     except EOFError as e:
-        return BadRecord(f"{source_name(path)}:1", f"file breaks off here ({e})")
+        return BadRecord(f"{source_name(path)}:1", f"file breaks off here ({said(e)})")
     except OSError as e:
-        return BadRecord(source_name(path), f"cannot read: {e.strerror or e}")
+        return BadRecord(source_name(path), f"cannot read: {said(e.strerror or e)}")
+
+
+def said(error: object, limit: int = 160) -> str:
+    """An error's message as part of a one-line reason: a library may quote the damaged
+    bytes themselves (warcio does), newlines and control characters included."""
+    text = " ".join(str(error).split())
+    text = "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def _guard(origin: str, build: Callable[[], RawArticle]) -> Item:
@@ -367,7 +399,7 @@ def _jsonl_lines(stream: IO[bytes], name: str, fields: Fields) -> Iterator[Item]
                 origin = f"{name}:{number}"
                 yield _guard(origin, partial(_jsonl_article, raw, fields, origin))
     except _STREAM_ERRORS as e:
-        yield BadRecord(f"{name}:{number + 1}", f"file breaks off here ({e})")
+        yield BadRecord(f"{name}:{number + 1}", f"file breaks off here ({said(e)})")
 
 
 def _looks_utf16(stream: IO[bytes]) -> bool:
@@ -405,7 +437,7 @@ def _read_csv(path: Path, fields: Fields) -> Iterator[Item]:
             yield from _csv_records(_csv_rows(reader, name), fields)
     except _STREAM_ERRORS as e:
         line = reader.line_num + 1 if reader is not None else 1
-        yield BadRecord(f"{name}:{line}", f"file breaks off here ({e})")
+        yield BadRecord(f"{name}:{line}", f"file breaks off here ({said(e)})")
 
 
 def _csv_text(binary: IO[bytes]) -> io.TextIOWrapper:
@@ -422,7 +454,7 @@ def _csv_rows(reader: Any, name: str) -> Iterator[_Row]:
         except StopIteration:
             return
         except csv.Error as e:
-            yield origin, BadRecord(origin, f"bad CSV: {e}")
+            yield origin, BadRecord(origin, f"bad CSV: {said(e)}")
             continue
         if row:
             yield origin, row
@@ -455,7 +487,14 @@ def _csv_article(header: list[str], row: list[str], fields: Fields, origin: str)
 
 
 def _folder_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.rglob("*") if _kind(p) in ("txt", "html") and p.is_file())
+    return sorted(p for p in folder.rglob("*") if _kind(p) in _FOLDER_KINDS and p.is_file())
+
+
+def is_batch_output(path: Path) -> bool:
+    """Whether PATH is a folder that ``mahattat batch`` wrote: its settings, written before
+    any Parquet file, or its markers (``batch.schema.SETTINGS``, ``DONE``: named here
+    without importing pyarrow)."""
+    return (path / "_batch.json").is_file() or (path / "_done").is_dir()
 
 
 def _read_txt(path: Path, fields: Fields) -> Iterator[Item]:
@@ -484,7 +523,7 @@ def _file_bytes(path: Path) -> bytes:
             raise _Bad(_TOO_LARGE)
         return path.read_bytes()
     except OSError as e:
-        raise _Bad(f"cannot read: {e.strerror or e}") from None
+        raise _Bad(f"cannot read: {said(e.strerror or e)}") from None
 
 
 def _decode(data: bytes, name: str) -> str:
@@ -522,7 +561,7 @@ def _bare_extraction(html: str, url: str | None) -> Any:
             date_extraction_params=_DATE_PARAMS,
         )
     except Exception as e:  # a third-party parser on any page: one page, not the run
-        raise _Bad(f"cannot extract the HTML ({type(e).__name__}: {e})") from None
+        raise _Bad(f"cannot extract the HTML ({type(e).__name__}: {said(e)})") from None
 
 
 # --- WARC ------------------------------------------------------------------------------
@@ -536,7 +575,7 @@ def _read_warc(path: Path, _fields: Fields, pages: bool = False) -> Iterator[Ite
     try:
         stream = path.open("rb")
     except OSError as e:
-        yield BadRecord(name, f"cannot read: {e.strerror or e}")
+        yield BadRecord(name, f"cannot read: {said(e.strerror or e)}")
         return
     try:
         with stream:
@@ -545,10 +584,10 @@ def _read_warc(path: Path, _fields: Fields, pages: bool = False) -> Iterator[Ite
                     yield from _warc_item(record, f"{name}#record-{number}", pages)
                     record = None  # reported
     except (ArchiveLoadFailed, *_STREAM_ERRORS) as e:
-        yield BadRecord(f"{name}#record-{number + 1}", f"file breaks off here ({e})")
+        yield BadRecord(f"{name}#record-{number + 1}", f"file breaks off here ({said(e)})")
         return
     except Exception as e:  # warcio fails in its own ways on a record cut in its headers
-        reason = f"damaged WARC record ({type(e).__name__}: {e})"
+        reason = f"damaged WARC record ({type(e).__name__}: {said(e)})"
         yield BadRecord(f"{name}#record-{number + 1}", reason)
         return
     if record is not None and _cut_off(record):  # a last record that is no page, cut off
@@ -582,7 +621,7 @@ def _warc_page(record: Any, origin: str) -> Page:
     try:
         data = record.content_stream().read(MAX_BYTES + 1)  # undoes chunking and gzip
     except (*_STREAM_ERRORS, ValueError) as e:
-        raise _Bad(f"cannot read the HTTP body ({e})") from None
+        raise _Bad(f"cannot read the HTTP body ({said(e)})") from None
     if len(data) > MAX_BYTES:
         raise _Bad(_TOO_LARGE)
     if _cut_off(record):

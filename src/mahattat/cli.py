@@ -436,7 +436,8 @@ def batch_cmd(
     paths: Annotated[
         list[str],
         typer.Argument(
-            metavar="PATH...", help="JSONL(.gz), CSV, Parquet, WARC(.gz), or folders of .txt/.html/.parquet."
+            metavar="PATH...",
+            help="JSONL(.gz), CSV, Parquet, WARC(.gz), or folders of .txt/.html/.parquet.",
         ),
     ],
     out: Annotated[str, typer.Option("--out", "-o", help="The folder of Parquet datasets.")],

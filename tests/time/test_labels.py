@@ -39,9 +39,19 @@ CASES = [
     ("2018-04-14TEV", None, "مساء 14 نيسان/أبريل 2018"),
     ("PRESENT_REF", None, "الآن"),
     ("BC0300", None, "300 ق.م"),
+    ("P3Y", None, "3 سنوات"),
+    ("P3Y6M", "MORE_THAN", "أكثر من 3 سنوات و6 أشهر"),
+    ("P1M", None, "شهر"),
+    ("P2W", None, "أسبوعان"),
+    ("P11D", None, "11 يوما"),
+    ("P100Y", None, "100 سنة"),
+    ("PT2H30M", None, "ساعتان و30 دقيقة"),
+    ("PXY", None, "سنوات"),
+    ("PXDE", None, "عقود"),
+    ("P2CE", None, "قرنان"),
+    ("P1.5Y", None, "1.5 سنة"),
     # no reading: the value itself
-    ("P3Y", None, "P3Y"),
-    ("PXY", None, "PXY"),
+    ("P", None, "P"),
     ("XXXX-12-25", None, "XXXX-12-25"),
     ("XXXX-WXX-5", None, "XXXX-WXX-5"),
 ]
@@ -50,6 +60,12 @@ CASES = [
 @pytest.mark.parametrize(("value", "mod", "text"), CASES)
 def test_label(value: str, mod: str | None, text: str) -> None:
     assert label(value, mod) == text
+
+
+def test_a_set_reads_how_often() -> None:
+    assert label("P1W", every=True) == "كل أسبوع"
+    assert label("P2Y", every=True) == "كل سنتين"
+    assert label("P1D") == "يوم"
 
 
 def test_ranges_say_once_what_their_ends_share() -> None:
@@ -71,14 +87,16 @@ def test_month_names_are_months_of_the_lexicon() -> None:
 
 
 def test_no_code_is_the_only_thing_a_reader_sees() -> None:
-    """Every date and time the corpus examples yield reads as Arabic, not as a code."""
+    """Every date, time, duration and set the corpus examples yield reads as Arabic, not
+    as a code (but for sets such as ``XXXX-WXX-5``)."""
     corpus = resources.files("mahattat") / "data" / "time" / "corpus"
     seen = 0
     for path in corpus.iterdir():
         for line in path.read_text("utf-8").splitlines():
             example = json.loads(line)
             for t in extract(example["text"], published=example["dct"], time_only=True).timexes:
-                if t.type in ("DATE", "TIME"):
+                every = t.type == "SET"
+                if t.type != "SET" or t.value.startswith("P"):
                     seen += 1
-                    assert label(t.value, t.mod) != t.value or t.value.isdigit(), t
+                    assert label(t.value, t.mod, every=every) != t.value or t.value.isdigit(), t
     assert seen > 300

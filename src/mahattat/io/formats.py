@@ -137,7 +137,7 @@ def to_table(doc: Document, width: int = 120) -> str:
     cols = ("id", "text", "type", "value", "date_ar", "mod", "anchor", "note")
     table = Table(*cols, title=title, title_justify="left")
     for t in doc.timexes:
-        date = label(t.value, t.mod)
+        date = label(t.value, t.mod, every=t.type == "SET")
         cells = (t.id, t.text, t.type, t.value, date, t.mod or "", t.anchor or "", t.note or "")
         table.add_row(*(Text(c) for c in cells))
     console = Console(file=io.StringIO(), width=width, color_system=None, record=True)

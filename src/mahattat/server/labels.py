@@ -11,7 +11,9 @@ from ..time.values import label, span_label
 def of(timexes: Iterable[Mapping[str, Any]], events: Iterable[Mapping[str, Any]]) -> dict[str, str]:
     """``{"t1": "14 نيسان/أبريل 2018", "v1": ...}``: every timex by its value, every event
     by its date (a range as one: ``2003 – 2011``)."""
-    out = {t["id"]: label(t["value"], t.get("mod")) for t in timexes}
+    out = {
+        t["id"]: label(t["value"], t.get("mod"), every=t.get("type") == "SET") for t in timexes
+    }
     out.update({v["id"]: span_label(v["date"], v.get("end_date"), v.get("mod")) for v in events})
     return out
 

@@ -91,6 +91,12 @@ _DAY_TIME = re.compile(r"(\d{4}-\d\d-\d\d)T(?:(\d\d):(\d\d)(?::\d\d)?|(MO|AF|EV|
 _CLOCK = re.compile(r"T(\d\d):(\d\d)(?::\d\d)?")
 _WEEK = re.compile(r"(\d{4})-W(\d\d)(-WE)?")
 _YEAR_PART = re.compile(r"(\d{4})-(Q[1-4]|H[12]|SP|SU|FA|WI)")
+_DURATION = re.compile(
+    r"P(?:([\dX.]+)CE)?(?:([\dX.]+)DE)?(?:([\dX.]+)Y)?(?:([\dX.]+)M)?(?:([\dX.]+)W)?"
+    r"(?:([\dX.]+)D)?"
+    r"(?:T(?:([\dX.]+)H)?(?:([\dX.]+)M)?(?:([\dX.]+)S)?)?"
+)
+_UNITS = ("CE", "DE", "Y", "M", "W", "D", "H", "TM", "S")
 _INTERVAL = re.compile(r"(\d{4}(?:-\d\d(?:-\d\d)?)?)/(\d{4}(?:-\d\d(?:-\d\d)?)?)")
 
 
@@ -99,14 +105,15 @@ def _labels() -> dict[str, Any]:
     return load_json("time/labels.json")
 
 
-def label(value: str, mod: str | None = None) -> str:
+def label(value: str, mod: str | None = None, *, every: bool = False) -> str:
     """A TIMEX3 value as an Arabic reader reads it: ``2018-04-14`` -> ``14 نيسان/أبريل
     2018``, ``2018-SU`` -> ``صيف 2018``, ``2004`` with mod END -> ``أواخر 2004``,
     ``2015-W03`` -> ``أسبوع 12 – 18 كانون الثاني/يناير 2015``, ``199`` -> ``التسعينيات``,
     ``2018-05-16/2018-06-14`` -> ``16 أيار/مايو – 14 حزيران/يونيو 2018``. A value it cannot
-    read (a duration ``P3Y``, a set, ``XXXX-12-25``) comes back as it is. Words and
-    templates: ``data/time/labels.json``."""
-    text = _label(value)
+    read (``XXXX-12-25``, ``XXXX-WXX-5``) comes back as it is. A duration reads as its
+    counts (``P3Y6M`` -> ``3 سنوات و6 أشهر``), or with ``every`` (a SET) as how often
+    (``P1W`` -> ``كل أسبوع``). Words and templates: ``data/time/labels.json``."""
+    text = _duration(value, every) or _label(value)
     if text is None:
         return value
     template = _labels()["mod"].get(mod or "")
@@ -142,6 +149,34 @@ def _label(value: str) -> str | None:
     if m := re.fullmatch(r"BC(\d{4})", value):
         return str(lab["before_era"]).format(year=_year(m.group(1)))
     return None
+
+
+def _duration(value: str, every: bool) -> str | None:
+    m = _DURATION.fullmatch(value)
+    if m is None or value in ("P", "PT"):
+        return None
+    lab = _labels()
+    units = lab["duration"]
+    parts = [_count(n, units[k], every) for k, n in zip(_UNITS, m.groups(), strict=True) if n]
+    if not parts:
+        return None
+    text = str(lab["and"]).join(parts)
+    return str(lab["every"]).format(text) if every else text
+
+
+def _count(n: str, words: list[str], every: bool) -> str:
+    """``n`` of a unit as Arabic counts: one, two (the dual), 3-10 (plural), 11+."""
+    one, two, few, many = words
+    if n == "X":
+        return few
+    if not n.isdigit():
+        return f"{n} {many}"  # a fraction: 1.5
+    k = int(n)
+    if k == 1:
+        return one
+    if k == 2:
+        return two[: -len("ان")] + "ين" if every else two  # كل سنتين
+    return f"{k} {few}" if 3 <= k % 100 <= 10 else f"{k} {many}"
 
 
 def _year(digits: str) -> str:

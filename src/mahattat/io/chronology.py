@@ -254,21 +254,27 @@ def vis(doc: Document) -> dict[str, Any]:
     """vis-timeline ``items`` and ``options`` (right to left), with one group per section
     when the document has sections (the events outside them in ``NO_SECTION``)."""
     events = _in_date_order(doc.events)
-    sections = [ev.section or NO_SECTION for ev in events]
-    groups = list(dict.fromkeys(sections)) if any(ev.section for ev in events) else []
     items = []
-    for ev, section in zip(events, sections, strict=True):
+    for ev in events:
         item: dict[str, Any] = {
             "id": ev.id,
             "content": html_text(headline(shown(ev))),
             "title": html_text(f"{reads(ev)}: {shown(ev)}"),
             "className": (ev.type or "event").lower(),
         } | vis_span(ev.date, ev.end_date)
-        if groups:
-            item["group"] = groups.index(section)
         items.append(item)
+    sections = [ev.section or NO_SECTION for ev in events]
+    return vis_data(items, sections, any(ev.section for ev in events))
+
+
+def vis_data(items: list[dict[str, Any]], names: list[str], grouped: bool) -> dict[str, Any]:
+    """vis-timeline's ``items`` and ``options``; with ``grouped``, one group per distinct
+    name of ``names`` (one per item, in order), never an empty ``groups``."""
     out: dict[str, Any] = {"items": items, "options": vis_options(items)}
-    if groups:
+    if grouped and items:
+        groups = list(dict.fromkeys(names))
+        for item, name in zip(items, names, strict=True):
+            item["group"] = groups.index(name)
         out["groups"] = [{"id": i, "content": html_text(g)} for i, g in enumerate(groups)]
     return out
 

@@ -14,7 +14,7 @@ import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from .chronology import date_parts, split_headline, vis_options, vis_span
+from .chronology import date_parts, split_headline, vis_data, vis_span
 from .outlets import outlet, outlets
 from .safe import csv_table, encodable, html_text, isolate, md_text, shown_url
 
@@ -169,23 +169,17 @@ def vis(tl: Timeline) -> dict[str, Any]:
     """vis-timeline ``items`` (a year or a month drawn over its span) and ``options``
     (right to left); one group per outlet when every line has one, else none."""
     lines = _lines(tl)
-    names = [outlet(it.source) for _, it in lines]
-    groups = list(dict.fromkeys(names)) if lines and all(names) else []
     items = []
-    for (e, it), name in zip(lines, names, strict=True):
+    for e, it in lines:
         tip = f"{_label(e)}: {it.text} ({_source(it)})" + (f" — {_cited(e)}" if e.articles else "")
         item: dict[str, Any] = {
             "id": f"{it.doc_id}:{it.start}",
             "content": html_text(split_headline(it.text)[0]),
             "title": html_text(tip),
         } | vis_span(e.date)
-        if groups:
-            item["group"] = groups.index(name)
         items.append(item)
-    out: dict[str, Any] = {"items": items, "options": vis_options(items)}
-    if groups:
-        out["groups"] = [{"id": i, "content": html_text(g)} for i, g in enumerate(groups)]
-    return out
+    names = [outlet(it.source) for _, it in lines]
+    return vis_data(items, names, all(names))
 
 
 def _title(tl: Timeline) -> str:
